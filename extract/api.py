@@ -1,0 +1,122 @@
+"""Extraction entry points: a text or a saved page in, the contract object out.
+
+The contract is ``../shared/spec/extraction.md``: every field present, lists
+never omitted.  With ``evidence=True`` every fact also carries
+``"evidence": {"sentence_index", "sentence", "start", "end"}`` (offsets into
+the normalised text) and provinces come with a parallel ``province_evidence``
+list; the catalogue loader stores that provenance.
+
+>>> rec = extract_text("Sở TT&TT tỉnh Gia Lai được tặng Cờ thi đua của Bộ Thông tin và Truyền thông năm 2020.", source="x.txt")
+>>> rec["source"], rec["provinces"]
+('x.txt', ['Gia Lai'])
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from extract.fields import FIELD_MODULES, extractors
+from extract.frontend import analyze
+
+EXTRACTOR_VERSION = "0.1.0"
+HTML_SUFFIXES = (".html", ".htm")
+
+
+class InputError(ValueError):
+    """Bad input: the message is one line naming the input."""
+
+
+def strip_evidence(obj: Any) -> Any:
+    """The contract form of a record: evidence keys removed, recursively."""
+    if isinstance(obj, dict):
+        return {k: strip_evidence(v) for k, v in obj.items() if k not in ("evidence", "province_evidence")}
+    if isinstance(obj, list):
+        return [strip_evidence(v) for v in obj]
+    return obj
+
+
+def extract_text(text: str, *, source: str = "-", published: str | dt.date | None = None,
+                 title: str | None = None, evidence: bool = False) -> dict:
+    """Extract every contract field from an article's text (boilerplate and all)."""
+    a = analyze(text, published=published, title=title)
+    record: dict[str, Any] = {"source": source, "published": a.published.isoformat() if a.published else None}
+    for name, fn in extractors().items():
+        items = fn(a)
+        if name == "provinces":
+            record["provinces"] = [p["name"] for p in items]
+            record["province_evidence"] = [p.get("evidence") for p in items]
+        else:
+            record[name] = items
+    for name in FIELD_MODULES:
+        record.setdefault(name, [])
+    return record if evidence else strip_evidence(record)
+
+
+def read_text_file(path: Path) -> str:
+    """Read a plain-text article strictly as UTF-8; bad input raises InputError."""
+    data = _read_bytes(path)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if _looks_binary(data):
+        raise InputError(f"{path}: binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}: not UTF-8 text (invalid byte 0x{data[e.start]:02x} at offset {e.start})") from None
+    if not text.strip():
+        raise InputError(f"{path}: empty text")
+    return text
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror})") from None
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    if not head:
+        return False
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return control / len(head) > 0.05
+
+
+def extract_path(path: str | Path, *, evidence: bool = False) -> dict:
+    """Extract a ``.txt`` article or a saved ``.html`` page; raises InputError on bad input."""
+    path = Path(path)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return extract_html(path, evidence=evidence)
+    return extract_text(read_text_file(path), source=str(path), evidence=evidence)
+
+
+def extract_html(path: Path, *, url: str | None = None, evidence: bool = False) -> dict:
+    """A saved portal page: the crawler's main-text extraction first, then the fields."""
+    from crawler.pages import parse_page
+
+    data = _read_bytes(path)
+    if not data.strip():
+        raise InputError(f"{path}: empty file")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: binary file, not HTML")
+    try:
+        parsed = parse_page(url or path.resolve().as_uri(), data)
+    except ValueError as e:
+        raise InputError(f"{path}: {e}") from None
+    art = parsed.article
+    if art is None or not (art.text or "").strip():
+        raise InputError(f"{path}: no article text found in the page")
+    text = "\n\n".join(x for x in (art.title, art.text) if x)
+    record = extract_text(text, source=str(path), published=art.published, title=art.title, evidence=evidence)
+    meta = {"title": art.title, "published": art.published or record["published"], "author": art.author,
+            "views": art.views, "attachments": list(art.attachments or [])}
+    return {"source": record["source"], **meta, **{k: v for k, v in record.items() if k not in meta and k != "source"}}

@@ -1,0 +1,161 @@
+"""Tell the article body from page chrome in a saved page's text.
+
+Saved portal pages carry menus, font-size widgets, view counters, SharePoint
+field lists ("Manage Permissions", "Tiêu đề", "Hình ảnh" …), share bars and
+"Tin khác" lists.  The line rules live in ``data/boilerplate.toml``; this
+module applies them and returns the body lines with their offsets.
+
+>>> text = "Tin Tức\\nThứ 4, Ngày 08/09/2021, 09:00\\nTiêu đề bài viết về phong trào thi đua năm nay\\n" \\
+...        "Cỡ chữ: Font size: Giảm (A-)\\nNội dung chính của bài viết có đủ nhiều chữ để là đoạn văn thật sự, " \\
+...        "kể về hội nghị tổng kết.\\nTin khác\\nMột tin khác rất dài rất dài rất dài rất dài rất dài rất dài"
+>>> page = split_page(text)
+>>> [text[s:e] for s, e in page.body]
+['Nội dung chính của bài viết có đủ nhiều chữ để là đoạn văn thật sự, kể về hội nghị tổng kết.']
+>>> page.title
+'Tiêu đề bài viết về phong trào thi đua năm nay'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "boilerplate.toml"
+
+_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
+_SENTENCE_END = re.compile(r"[.!?…;:”\"]\s*$")
+
+
+@dataclass
+class PageText:
+    """Body line spans (offsets into the text), title, and the header date."""
+
+    body: list[tuple[int, int]] = field(default_factory=list)
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    date: tuple[int, int, int] | None = None  # (year, month, day) from header or metadata lines
+
+
+@dataclass(frozen=True)
+class Rules:
+    drop: re.Pattern[str]
+    tail: re.Pattern[str]
+    date_line: re.Pattern[str]
+    field_labels: frozenset[str]
+    min_body_words: int
+    min_header_paragraph_words: int
+
+
+@functools.lru_cache(maxsize=1)
+def rules(path: Path = RULES_PATH) -> Rules:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+
+    def alt(key: str) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in data[key]["patterns"]), re.IGNORECASE)
+
+    return Rules(
+        drop=alt("drop"),
+        tail=alt("tail"),
+        date_line=alt("date_line"),
+        field_labels=frozenset(s.lower() for s in data["field_labels"]["labels"]),
+        min_body_words=int(data["thresholds"]["min_body_words"]),
+        min_header_paragraph_words=int(data["thresholds"]["min_header_paragraph_words"]),
+    )
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out
+
+
+def _words(line: str) -> int:
+    return len(re.findall(r"\w+", line))
+
+
+def _is_repeated(line: str) -> bool:
+    """A caption printed twice in a row ("Ảnh X Ảnh X")."""
+    n = len(line)
+    if n < 20:
+        return False
+    half = line[: n // 2].strip()
+    return bool(half) and line.count(half) >= 2
+
+
+def find_date(line: str) -> tuple[int, int, int] | None:
+    """First full day-first date in a line, as (year, month, day)."""
+    for m in _DATE.finditer(line):
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= d <= 31 and 1 <= mo <= 12:
+            return (y, mo, d)
+    return None
+
+
+def split_page(text: str) -> PageText:
+    """Body lines, title and header date of a normalised page text."""
+    r = rules()
+    lines = _lines(text)
+    page = PageText()
+    # the header zone ends at the first real paragraph
+    first_para = next(
+        (i for i, (_, _, ln) in enumerate(lines)
+         if _words(ln) >= r.min_header_paragraph_words and _SENTENCE_END.search(ln)),
+        None,
+    )
+    if first_para is None:
+        first_para = next((i for i, (_, _, ln) in enumerate(lines) if _words(ln) >= r.min_header_paragraph_words), len(lines))
+
+    # title: the first header line that is not a label, date, caption or chrome line
+    best = None
+    for i in range(first_para):
+        s, e, ln = lines[i]
+        if (r.drop.search(ln) or r.date_line.search(ln) or _words(ln) < 5 or ln.lower() in r.field_labels
+                or _is_repeated(ln)):
+            continue
+        best = i
+        break
+    if best is not None:
+        s, e, ln = lines[best]
+        page.title, page.title_span = ln, (s, e)
+        page.body.append((s, e))
+    # date: first date in the header zone (and the line right after it), then metadata lines anywhere
+    for i in range(min(first_para + 1, len(lines))):
+        ln = lines[i][2]
+        if i == first_para and not r.date_line.search(ln):
+            # the first paragraph may open with "TTĐT - Ngày 12/3/2021 ..." — that is an event date
+            if not re.match(r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*(?:\||$)", ln):
+                continue
+        d = find_date(ln)
+        if d:
+            page.date = d
+            break
+    if page.date is None:
+        for _, _, ln in lines:
+            if r.date_line.search(ln) and (d := find_date(ln)):
+                page.date = d
+                break
+
+    seen_body = False
+    for i in range(first_para, len(lines)):
+        s, e, ln = lines[i]
+        stripped = ln.strip()
+        if not stripped:
+            continue
+        if r.tail.search(stripped) and seen_body:
+            break
+        if r.drop.search(stripped) or stripped.lower() in r.field_labels or _is_repeated(stripped):
+            continue
+        n = _words(stripped)
+        if n < r.min_body_words:
+            # short lines are menu items, bylines or labels — unless they carry list content
+            if not re.match(r"^(?:[-–•+*]|\d+[.)])\s+\S", stripped):
+                continue
+        if n >= r.min_header_paragraph_words:
+            seen_body = True
+        page.body.append((s, e))
+    return page

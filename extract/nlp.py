@@ -1,0 +1,138 @@
+"""The spaCy pipeline: underthesea tokenizer, gazetteer component, span_ruler rules.
+
+Tokenisation is decided once: underthesea ``word_tokenize`` words, with every
+multi-word phrase of the rule files and gazetteers passed as ``fixed_words`` so a
+phrase pattern ("Bằng khen", "Cụm trưởng", "Bà Rịa - Vũng Tàu") is one token in
+the patterns and in the text alike.  Offsets are kept: tokens are aligned back
+to the sentence with ``spacy.util.get_words_and_spaces``.
+
+>>> doc = nlp()("Sở TT&TT Bình Dương được tặng Bằng khen của Bộ trưởng.")
+>>> [t.text for t in doc][:5]
+['Sở', 'TT&TT', 'Bình Dương', 'được', 'tặng']
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import get_words_and_spaces, registry
+
+from extract.gazetteer import gazetteer
+
+HERE = Path(__file__).resolve().parent
+RULES_DIR = HERE / "rules"
+CONFIG = HERE / "config.cfg"
+
+
+def load_patterns(rules_dir: Path = RULES_DIR) -> list[dict]:
+    """Every span_ruler pattern in ``rules_dir/*.jsonl`` (one JSON object a line, ``#`` comments)."""
+    patterns: list[dict] = []
+    for path in sorted(rules_dir.glob("*.jsonl")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            try:
+                patterns.append(json.loads(line))
+            except json.JSONDecodeError as e:
+                raise ValueError(f"{path}:{n}: not a JSON pattern ({e.msg})") from None
+    return patterns
+
+
+@registry.misc("thidua.rules.v1")
+def rules_v1() -> list[dict]:
+    """Span-ruler patterns from extract/rules/*.jsonl."""
+    return load_patterns()
+
+
+def fixed_words(patterns: Iterable[dict]) -> list[str]:
+    """Multi-word phrases that underthesea must keep as one word."""
+    words: set[str] = set()
+    for p in patterns:
+        if isinstance(p.get("pattern"), str) and " " in p["pattern"].strip():
+            phrase = p["pattern"].strip()
+            words.update({phrase, phrase.lower(), phrase[0].upper() + phrase[1:]})
+    g = gazetteer()
+    for prov in g.provinces.values():
+        for s in (prov.name, *prov.aliases):
+            if " " in s:
+                words.add(s)
+    for city in g.cities:
+        if " " in city:
+            words.add(city)
+    # fixed_words are compiled into a regex with only spaces escaped: keep regex-safe entries
+    return sorted((w for w in words if not any(c in w for c in ".()[]?*+|^$\\{}")), key=len, reverse=True)
+
+
+class UndertheseaTokenizer:
+    """spaCy tokenizer producing underthesea words, offsets preserved."""
+
+    def __init__(self, vocab, fixed: list[str]) -> None:
+        self.vocab = vocab
+        self.fixed = fixed
+
+    def __call__(self, text: str) -> Doc:
+        from underthesea import word_tokenize
+
+        words = [w for w in word_tokenize(text, fixed_words=self.fixed) if w.strip()] if text.strip() else []
+        try:
+            ws, spaces = get_words_and_spaces(words, text)
+        except ValueError:  # underthesea altered the text: fall back to whitespace tokens
+            ws, spaces = get_words_and_spaces(text.split(), text)
+        return Doc(self.vocab, words=ws, spaces=spaces)
+
+    def to_disk(self, path, **kwargs) -> None:  # pragma: no cover - nothing to save
+        pass
+
+    def from_disk(self, path, **kwargs):  # pragma: no cover
+        return self
+
+
+@registry.tokenizers("thidua.underthesea_tokenizer.v1")
+def create_tokenizer():
+    def make(nlp: Language) -> UndertheseaTokenizer:
+        return UndertheseaTokenizer(nlp.vocab, fixed_words(load_patterns()))
+
+    return make
+
+
+@Language.factory("thidua_gazetteer", default_config={"spans_key": "gaz"})
+def make_gazetteer(nlp: Language, name: str, spans_key: str):
+    return GazetteerComponent(spans_key)
+
+
+class GazetteerComponent:
+    """Sets ``doc.spans[spans_key]``: PROVINCE, CITY and AUTHORITY spans (``span.kb_id_`` = canonical name)."""
+
+    def __init__(self, spans_key: str) -> None:
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        g = gazetteer()
+        spans = []
+        for m in g.find_places(doc.text) + g.find_authorities(doc.text):
+            sp = doc.char_span(m.start, m.end, label=m.kind, kb_id=m.name, alignment_mode="expand")
+            if sp is not None:
+                spans.append(sp)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@functools.lru_cache(maxsize=1)
+def nlp() -> Language:
+    """The extractor's spaCy pipeline, built once per process from ``extract/config.cfg``."""
+    config = spacy.util.load_config(CONFIG)
+    pipeline = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    pipeline.initialize()
+    return pipeline
+
+
+def span_evidence(sentence, span: Span) -> dict:
+    """Evidence record (absolute offsets) for a spaCy span of a sentence's doc."""
+    return sentence.evidence(span.start_char, span.end_char)

@@ -1,0 +1,126 @@
+"""Vietnamese text normalisation: one canonical form for every stage.
+
+Every span the extractors report is an offset into :func:`normalize_text`'s
+output, so this function must be the *only* place text is rewritten.  The raw
+text is kept beside it in the catalogue.
+
+>>> normalize_text("Ðảm baỏ chất lượng hoá học\u00a0 ở Thanh Hoá")
+'Đảm baỏ chất lượng hóa học ở Thanh Hóa'
+>>> fold("Thi đua Khánh Hoà")
+'thi dua khanh hoa'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+# U+00D0 (Icelandic Eth) looks like Đ and is common on Vietnamese sites.
+_CHAR_MAP = str.maketrans(
+    {
+        "\u00d0": "\u0110",  # Ð → Đ
+        "\u00f0": "\u0111",  # ð → đ
+        "\u0189": "\u0110",  # Ɖ (African D) → Đ
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u3000": " ",
+        "\t": " ",
+        "«": "“",
+        "»": "”",
+        "\u2028": "\n",
+        "\u2029": "\n",
+        "\r": "\n",
+    }
+)
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+# Old ("hoà", "thuý") → new ("hòa", "thúy") tone placement.  Only where the
+# two-vowel cluster ends the syllable: "hoàn", "khuỷu" keep their placement,
+# and "quý" (qu + y) is not a u-y cluster at all.
+_TONED = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
+_PLAIN_TONED_O = "òóỏõọ"
+_PLAIN_TONED_U = "ùúủũụ"
+
+
+def _old_tone_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for first, second, toned_first in (("o", "a", _PLAIN_TONED_O), ("o", "e", _PLAIN_TONED_O),
+                                       ("u", "y", _PLAIN_TONED_U)):
+        for i, toned_second in enumerate(_TONED[second]):
+            table[first + toned_second] = toned_first[i] + second
+    # upper / title case variants
+    for old, new in list(table.items()):
+        table[old.upper()] = new.upper()
+        table[old[0].upper() + old[1]] = new[0].upper() + new[1]
+    return table
+
+
+_OLD_TONE = _old_tone_table()
+_OLD_TONE_RE = re.compile(
+    r"(?<![qQ])(" + "|".join(sorted(_OLD_TONE, key=len, reverse=True)) + r")(?![^\W\d_])"
+)
+_SPACES = re.compile(r" {2,}")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+_MOJIBAKE_HINT = re.compile("[ÃÂÄÆáºá»]{1}[\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ¡-¿]")
+
+
+def fix_tone_placement(text: str) -> str:
+    """Rewrite old-style tone placement to the new style ("hoà" → "hòa")."""
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(1)], text)
+
+
+def normalize_text(text: str) -> str:
+    """Canonical form of a Vietnamese text: NFC, Đ, tone placement, clean spacing.
+
+    Repairs UTF-8 read as cp1252/latin-1 (mojibake), folds look-alike letters
+    (Ð → Đ), removes zero-width characters, maps no-break and other exotic
+    spaces to a plain space, collapses runs of spaces inside a line and trims
+    lines, keeps paragraph breaks (at most one blank line).
+    """
+    if not text:
+        return ""
+    if _MOJIBAKE_HINT.search(text):
+        text = ftfy.fix_encoding(text)
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_CHAR_MAP)
+    text = _ZERO_WIDTH.sub("", text)
+    text = fix_tone_placement(text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    text = _MANY_NEWLINES.sub("\n\n", text)
+    return text.strip()
+
+
+def normalize_name(text: str | None) -> str | None:
+    """Normalise a short name (one line): like normalize_text, newlines become spaces."""
+    if text is None:
+        return None
+    return " ".join(normalize_text(text).split())
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove every diacritic and map đ/Đ to d/D ("Đắk Lắk" → "Dak Lak")."""
+    text = unicodedata.normalize("NFD", text.translate(_CHAR_MAP))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.replace("đ", "d").replace("Đ", "D")
+
+
+def fold(text: str) -> str:
+    """Lower-case, diacritic-free key for accent-insensitive matching and search."""
+    return strip_diacritics(text).lower()
+
+
+def match_key(text: str | None) -> str:
+    """Comparison key for names: normalised, lower-case, words joined by single spaces.
+
+    >>> match_key("Bà Rịa –  Vũng Tàu")
+    'bà rịa vũng tàu'
+    """
+    if not text:
+        return ""
+    text = normalize_text(text).lower()
+    return " ".join(re.findall(r"\w+", text))
