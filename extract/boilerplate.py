@@ -111,10 +111,11 @@ def split_page(text: str) -> PageText:
         first_para = next((i for i, (_, _, ln) in enumerate(lines) if _words(ln) >= r.min_header_paragraph_words), len(lines))
 
     # title: the first header line that is not a label, date, caption or chrome line
+    # (section labels such as "Tin hoạt động sở ngành" are short: a title has at least 7 words)
     best = None
     for i in range(first_para):
         s, e, ln = lines[i]
-        if (r.drop.search(ln) or r.date_line.search(ln) or _words(ln) < 5 or ln.lower() in r.field_labels
+        if (r.drop.search(ln) or r.date_line.search(ln) or _words(ln) < 7 or ln.lower() in r.field_labels
                 or _is_repeated(ln)):
             continue
         best = i

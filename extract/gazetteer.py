@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.normalize import fold, normalize_name
+from extract.normalize import fix_tone_placement, fold, normalize_name
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteers"
 
@@ -145,6 +145,8 @@ class Gazetteer:
 
     # -- places -----------------------------------------------------------------
     def _scan(self, text: str) -> list[Match]:
+        # length-preserving repairs, so offsets stay valid for un-normalised input too
+        text = fix_tone_placement(text.replace("\u00d0", "\u0110"))
         out = []
         for m in self._regex.finditer(text):
             surface = m.group(0)

@@ -1,0 +1,91 @@
+"""`thidua extract` on good and bad input, through the real CLI."""
+
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extract.cli import extract_cmd
+
+ARTICLE = """Cổng thông tin điện tử
+Thứ 3, Ngày 30/03/2023, 15:20
+Cụm thi đua số 1 ngành Thông tin và Truyền thông tổng kết năm 2022
+Sáng 29/3, tại thành phố Cần Thơ, Cụm thi đua số 1 gồm Sở Thông tin và Truyền thông các thành phố Hà Nội, Hải Phòng, Đà Nẵng, Cần Thơ và TP.HCM tổ chức hội nghị tổng kết phong trào thi đua năm 2022.
+"""
+
+FIELDS = ["provinces", "clusters", "campaigns", "themes", "awards", "events", "documents", "people"]
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    nfd = tmp_path / "nfd.txt"
+    nfd.write_text(unicodedata.normalize("NFD", ARTICLE), encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\n", encoding="utf-8")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    latin = tmp_path / "cp1258.txt"
+    latin.write_bytes(ARTICLE.encode("cp1258", errors="replace"))
+    return {"good": good, "nfd": nfd, "empty": empty, "binary": binary, "cp1258": latin,
+            "missing": tmp_path / "missing.txt"}
+
+
+def test_every_field_present(files):
+    result = CliRunner().invoke(extract_cmd, [str(files["good"])])
+    assert result.exit_code == 0, result.output
+    rec = json.loads(result.output)
+    assert rec["source"] == str(files["good"])
+    for f in FIELDS:
+        assert isinstance(rec[f], list)
+    assert rec["published"] == "2023-03-30"
+    assert rec["provinces"] == ["Cần Thơ", "Hà Nội", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh"]
+    assert "evidence" not in result.output
+
+
+def test_nfd_input_gives_the_same_result(files):
+    out = CliRunner().invoke(extract_cmd, [str(files["good"]), str(files["nfd"])]).output.splitlines()
+    a, b = (json.loads(x) for x in out)
+    a.pop("source"), b.pop("source")
+    assert a == b
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("empty", "empty text"),
+        ("binary", "binary file"),
+        ("cp1258", "not UTF-8 text"),
+        ("missing", "no such file"),
+    ],
+)
+def test_bad_input_is_reported_and_others_still_processed(files, name, message):
+    result = CliRunner().invoke(extract_cmd, [str(files[name]), str(files["good"])])
+    assert result.exit_code == 1
+    errors = [ln for ln in result.stderr.splitlines() if ln]
+    assert len(errors) == 1
+    assert str(files[name]) in errors[0] and message in errors[0]
+    records = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [r["source"] for r in records] == [str(files["good"])]
+
+
+def test_evidence_points_at_the_sentence(files):
+    result = CliRunner().invoke(extract_cmd, ["--evidence", str(files["good"])])
+    rec = json.loads(result.output)
+    ev = rec["province_evidence"][0]
+    assert ev["sentence"].startswith("Sáng 29/3")
+    assert "Cần Thơ" in ev["sentence"]
+
+
+def test_console_script_runs_in_parallel(files):
+    proc = subprocess.run([sys.executable, "-c", "from pipeline import cli; cli()", "extract", "-j", "2",
+                           str(files["good"]), str(files["nfd"]), str(files["empty"])],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert len(proc.stdout.splitlines()) == 2
+    assert "empty text" in proc.stderr

@@ -1,0 +1,59 @@
+import datetime as dt
+
+from extract.frontend import analyze
+
+SHAREPOINT_PAGE = """Tin hoạt động sở ngành
+Thứ 5, Ngày 14/10/2021, 11:00
+Sở Thông tin và Truyền thông Bình Phước phát động phong trào thi đua chuyển đổi số
+Cỡ chữ: Font size: Giảm (A-) Mặc định (A) Tăng (A+)
+14/10/2021 | Minh Anh
+
+TTĐT - Sáng 12/10, Sở Thông tin và Truyền thông Bình Phước tổ chức lễ phát động phong trào thi đua “Chuyển đổi số vì người dân. Người dân là trung tâm” giai đoạn 2021 - 2025 tại thành phố Đồng Xoài.
+
+Lượt người xem:  Views:   312
+Tin khác
+Bình Dương khai trương trung tâm điều hành thông minh với sự tham dự của đại diện các tỉnh
+Manage PermissionsManage Permissions
+Tiêu đề
+Hình ảnh
+Content Type: Tin Tức Mở Rộng
+"""
+
+
+def test_body_title_and_date():
+    a = analyze(SHAREPOINT_PAGE)
+    assert a.title == "Sở Thông tin và Truyền thông Bình Phước phát động phong trào thi đua chuyển đổi số"
+    assert a.published == dt.date(2021, 10, 14)
+    assert a.year == 2021
+    texts = [s.text for s in a.sentences]
+    assert texts[0] == a.title and a.sentences[0].is_title
+    # the quotation contains a full stop: it stays one sentence
+    assert texts[1].startswith("TTĐT - Sáng 12/10") and texts[1].endswith("tại thành phố Đồng Xoài.")
+    # chrome after the body ("Tin khác", SharePoint field list, counters) is gone
+    assert not any("Bình Dương" in t or "Views" in t or "Tiêu đề" == t for t in texts)
+    assert len(texts) == 2
+
+
+def test_offsets_are_into_normalised_text():
+    a = analyze(SHAREPOINT_PAGE.replace("Đồng Xoài", "Ðồng Xoài"))
+    for s in a.sentences:
+        assert a.text[s.start:s.end] == s.text
+    assert "Đồng Xoài" in a.sentences[1].text
+
+
+def test_year_from_title_when_no_date():
+    a = analyze("Hội nghị ký kết giao ước thi đua năm 2023 của các Sở Thông tin và Truyền thông\n"
+                "Sáng 20/2, tại tỉnh Sơn La, lãnh đạo các Sở Thông tin và Truyền thông đã ký kết giao ước thi đua năm 2023 với nhiều nội dung.")
+    assert a.published is None and a.year == 2023
+
+
+def test_doc_spans_and_lazy_ner():
+    a = analyze("Đồng chí Nguyễn Văn Hùng, Giám đốc Sở TT&TT tỉnh Hà Giang được tặng Bằng khen của Bộ trưởng Bộ TT&TT vì thành tích xuất sắc.")
+    s = a.sentences[0]
+    gaz = {(sp.text, sp.label_, sp.kb_id_) for sp in s.doc.spans["gaz"]}
+    assert ("Hà Giang", "PROVINCE", "Hà Giang") in gaz
+    assert any(label == "AUTHORITY" and kb == "Bộ Thông tin và Truyền thông" for _, label, kb in gaz)
+    assert a._ner == {}
+    tags = a.ner(s)
+    assert any(t[3].endswith("PER") for t in tags)
+    assert s.index in a._ner

@@ -1,0 +1,37 @@
+import unicodedata
+
+import pytest
+
+from extract.normalize import fix_tone_placement, fold, match_key, normalize_name, normalize_text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Ðảng bộ tỉnh Ðắk Lắk", "Đảng bộ tỉnh Đắk Lắk"),  # U+00D0 Eth → Đ
+        (unicodedata.normalize("NFD", "Thi đua yêu nước Khánh Hòa"), "Thi đua yêu nước Khánh Hòa"),
+        ("Hoà Bình, Thanh Hoá, Khánh Hoà", "Hòa Bình, Thanh Hóa, Khánh Hòa"),  # old tone placement
+        ("thuỷ lợi, Thuý, HOÀ", "thủy lợi, Thúy, HÒA"),
+        ("hoàn thành, quý, khuỷu tay, hoạt động", "hoàn thành, quý, khuỷu tay, hoạt động"),  # must not change
+        ("Sở\u00a0TT&TT\u200b  tỉnh   Gia Lai", "Sở TT&TT tỉnh Gia Lai"),
+        ("«Cả nước chung tay vì người nghèo»", "“Cả nước chung tay vì người nghèo”"),
+        ("Tá»•ng káº¿t thi Ä‘ua", "Tổng kết thi đua"),  # UTF-8 read as cp1252
+        ("dòng 1\r\n\r\n\r\n\r\ndòng 2  ", "dòng 1\n\ndòng 2"),
+    ],
+)
+def test_normalize_text(raw, expected):
+    assert normalize_text(raw) == expected
+
+
+def test_normalize_is_idempotent():
+    text = "Sở Thông tin và Truyền thông tỉnh Hoà Bình phát động “phong trào” thi đua năm 2023."
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+
+
+def test_fold_and_keys():
+    assert fold("Thi đua Khánh Hoà") == "thi dua khanh hoa"
+    assert fold("XUẤT SẮC") == "xuat sac"
+    assert match_key("Bà Rịa –  Vũng Tàu") == match_key("bà rịa-vũng tàu") == "bà rịa vũng tàu"
+    assert normalize_name("  Sở\nTT&TT ") == "Sở TT&TT"
+    assert fix_tone_placement("Quý Thuỳ") == "Quý Thùy"
