@@ -1,5 +1,279 @@
-"""Placeholder until the people extractor lands."""
+"""Officials named with a position beside them.
+
+Three shapes of the administrative news register:
+
+* honorific + name + position: "ông Vũ Anh Dũng, Giám đốc Sở Thông tin và
+  Truyền thông Điện Biên, cho biết"; "đồng chí Nguyễn Văn A - Phó Bí thư Tỉnh
+  ủy"; a military/police rank or academic title acts as the honorific
+  ("Đại tá Trần Văn B, Giám đốc Công an tỉnh");
+* position + honorific + name: "Giám đốc Sở Y tế, bà Lê Thị C";
+* position + name: "Phó Chủ tịch UBND tỉnh Nguyễn Văn A" (the name must start
+  with a known surname, ``PERSON_SURNAME`` in ``extract/rules/people.jsonl``,
+  or be tagged PER by underthesea's NER — called only for such sentences).
+
+Titles come from ``data/gazetteers/positions.csv``; the position is kept as
+written, compound titles included ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh").
+A name without a position (bylines, photo credits, "ông A cho biết") is not
+reported.
+
+>>> from extract.frontend import analyze
+>>> a = analyze("Phát biểu tại hội nghị, Phó Chủ tịch UBND tỉnh Nguyễn Văn Hòa đề nghị các sở tiếp tục đổi mới công tác thi đua.")
+>>> [(p["name"], p["position"]) for p in extract(a)]
+[('Nguyễn Văn Hòa', 'Phó Chủ tịch UBND tỉnh')]
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from pathlib import Path
+
+from extract.fields.campaigns import rule_regex, rule_terms
+from extract.frontend import Analysis, Sentence
+from extract.gazetteer import gazetteer
+
+POSITIONS_CSV = Path(__file__).resolve().parents[2] / "data" / "gazetteers" / "positions.csv"
+_PUNCT_END = ",.;:)(!?…\"“”"
+_NOT_NAME_START = {"Sở", "Bộ", "UBND", "Ủy", "Ban", "Cụm", "Khối", "Hội", "Tỉnh", "Thành", "Huyện", "Đảng", "Nhà",
+                   "Trường", "Cục", "Chi", "Công", "Đài", "Báo", "Viện", "Trung", "Văn", "Thi", "Khen", "Giám", "Chủ",
+                   "Phó", "Bí", "Chánh", "Trưởng", "Tổng", "Thường", "Ủy ban", "Quốc", "Chính", "Nhân", "Việt"}
 
 
-def extract(a):
-    return []
+@functools.lru_cache(maxsize=1)
+def positions() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """(title → kind, regex of office titles, regex of rank/academic titles) from positions.csv."""
+    with open(POSITIONS_CSV, encoding="utf-8") as fh:
+        rows = {r["title"]: r["kind"] for r in csv.DictReader(fh)}
+    if not rows:
+        raise ValueError(f"{POSITIONS_CSV}: no position titles")
+
+    def alt(titles: list[str]) -> re.Pattern[str]:
+        parts = [r"\s+".join(re.escape(w) for w in t.split()) for t in sorted(titles, key=len, reverse=True)]
+        return re.compile(r"(?<!\w)(?i:" + "|".join(parts) + r")(?!\w)")
+
+    offices = [t for t, k in rows.items() if k in ("executive", "party")]
+    honorific_titles = [t for t, k in rows.items() if k in ("rank", "academic")]
+    return rows, alt(offices), alt(honorific_titles)
+
+
+@functools.lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    out = set()
+    for rx, _ in rule_terms("PERSON_SURNAME"):
+        out.add(re.sub(r"^\(\?:|\)$", "", rx).replace("\\", ""))
+    return frozenset(out)
+
+
+def _honorific_re() -> re.Pattern[str]:
+    _, _, ranks = positions()
+    return re.compile(
+        r"(?<!\w)(?:" + rule_regex("PERSON_HONORIFIC").pattern + r")(?:\s+(?:" + ranks.pattern + r")\.?)?\s+"
+        r"|(?<![\w])(?:" + ranks.pattern + r")\.?\s+"
+    )
+
+
+def name_at(text: str, pos: int) -> tuple[int, int] | None:
+    """Span of a capitalised name (2–5 syllables) starting at ``pos``, or None.
+
+    >>> t = "ông Vũ Anh Dũng, Giám đốc"
+    >>> s, e = name_at(t, 4); t[s:e]
+    'Vũ Anh Dũng'
+    """
+    i = pos
+    while i < len(text) and text[i] == " ":
+        i += 1
+    start = i
+    words = 0
+    end = i
+    for m in re.finditer(r"\S+", text[i:]):
+        w = m.group(0)
+        core = w.rstrip(_PUNCT_END)
+        if not core or not core[0].isupper() or not core.replace("'", "").isalpha() or core.isupper() and len(core) > 1:
+            break
+        words += 1
+        end = i + m.start() + len(core)
+        if core != w or words == 5:
+            break
+    if not 2 <= words <= 5:
+        return None
+    return start, end
+
+
+def _in_place(text: str, start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in gazetteer().find_places(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _inside_words() -> frozenset[str]:
+    """Lower-case words allowed inside a position phrase (``POSITION_LOWER`` in people.jsonl)."""
+    out = set()
+    for rx, _ in rule_terms("POSITION_LOWER"):
+        out.add(re.sub(r"^\(\?i:|\)$", "", rx).replace("\\s+", " ").replace("\\", ""))
+    return frozenset(out)
+
+
+def _phrase_end(doc, start: int) -> int:
+    """End of a title + organisation phrase starting at char ``start`` of the sentence ``doc``.
+
+    Walks underthesea words (so "Sở Du lịch", "Bộ Y tế" read as capitalised
+    words): capitalised words, dashes, numbers after "năm/số/khóa" and allowed
+    lower-case words ("và", "tỉnh", "thành phố"…) continue it; anything else
+    ends it.  Trailing connectors ("và", "của") are dropped.
+    """
+    inside = _inside_words()
+    end = start
+    prev = ""
+    for tok in doc:
+        if tok.idx < start:
+            continue
+        w = tok.text
+        if w in (",", ";", ":", "(", ")", "!", "?", "“", "”", '"') or w == "." or w.endswith(".") and len(w) == 1:
+            break
+        if w[0].isupper() or w in ("-", "–", "&") or (w[0].islower() and w.lower() in inside) \
+                or (w.isdigit() and prev.lower() in ("năm", "số", "khóa")):
+            end = tok.idx + len(w.rstrip("."))
+            prev = w
+            continue
+        break
+    phrase = doc.text[start:end]
+    trimmed = re.sub(r"(?:\s+(?:và|của|tại|thuộc|-|–|&))+\s*$", "", phrase)
+    return start + len(trimmed.rstrip())
+
+
+def _position_after(doc, pos: int) -> tuple[int, int] | None:
+    """Span of a position phrase starting at ``pos`` (after ", " / " - " / "("), compound titles included."""
+    text = doc.text
+    _, offices, _ = positions()
+    m = re.match(r"\s*(?:,|-|–|—|\()\s*", text[pos:])
+    if not m:
+        return None
+    start = pos + m.end()
+    if not offices.match(text, start):
+        return None
+    honor = _honorific_re()
+    end = _phrase_end(doc, start)
+    while end < len(text) and text[end] == ",":
+        after = text[end + 1:].lstrip()
+        j = len(text) - len(after)
+        # compound titles and comma-split organisation names continue; a new person does not
+        if after[:1].isupper() and not honor.match(after) and not _surname_run(after):
+            nxt = _phrase_end(doc, j)
+            if nxt <= j:
+                break
+            end = nxt
+            continue
+        break
+    if end <= start or len(text[start:end].split()) > 25:
+        return None
+    return start, end
+
+
+def _surname_run(text: str) -> bool:
+    span = name_at(text, 0)
+    return bool(span) and text.split()[0].rstrip(_PUNCT_END) in _surnames()
+
+
+def _position_before(text: str, hon_start: int) -> tuple[int, int] | None:
+    """"Giám đốc Sở Y tế, bà Lê Thị C": the position written right before the honorific."""
+    _, offices, _ = positions()
+    before = text[:hon_start]
+    sep = re.search(r"\s*(?:,|-|–|—)\s*$", before)
+    if not sep:
+        return None
+    clause_start = max(before.rfind(";", 0, sep.start()), before.rfind(".", 0, sep.start()), before.rfind(":", 0, sep.start())) + 1
+    for m in offices.finditer(before, clause_start, sep.start()):
+        seg = before[m.start(): sep.start()]
+        if not re.search(r"[;()]", seg) and len(seg.split()) <= 20:
+            return m.start(), sep.start()
+    return None
+
+
+def _people_in(s: Sentence, a: Analysis) -> list[dict]:
+    text = s.text
+    out: list[dict] = []
+    taken: list[tuple[int, int]] = []
+    for h in _honorific_re().finditer(text):
+        span = name_at(text, h.end())
+        if not span or _in_place(text, *span):
+            continue
+        if text[span[0]: span[1]].split()[0] in _NOT_NAME_START:
+            continue
+        pos = _position_after(s.doc, span[1]) or _position_before(text, h.start())
+        if not pos:
+            continue
+        out.append(_person(s, text, span, pos))
+        taken.append((h.start(), max(span[1], pos[1])))
+    _, offices, _ = positions()
+    for t in offices.finditer(text):
+        if any(a0 <= t.start() < b0 for a0, b0 in taken):
+            continue
+        # "nhà báo Nguyễn Văn Hòa, Tổng Biên tập Báo Nghệ An": a surname-led name right before ", TITLE"
+        sep = re.search(r"(?:,|\s[-–—])\s*$", text[: t.start()])
+        if sep:
+            left = text[: sep.start()]
+            for k in range(5, 1, -1):
+                words = left.split()[-k:]
+                if len(words) < k or not words[0] in _surnames():
+                    continue
+                start = len(left) - len(" ".join(words))
+                span = name_at(text, start)
+                if span and span[1] == len(left) and not _in_place(text, *span):
+                    pos = _position_after(s.doc, sep.start())
+                    if pos:
+                        out.append(_person(s, text, span, pos))
+                        taken.append((span[0], pos[1]))
+                    break
+            if any(a0 <= t.start() < b0 for a0, b0 in taken):
+                continue
+        # the name follows the title and its organisation, with no punctuation in between
+        window = re.match(r"[^,;.:()“”\"]{0,140}", text[t.end():]).group(0)
+        for w in re.finditer(r"(?<!\S)\S", window):
+            p = t.end() + w.start()
+            span = name_at(text, p)
+            if not span:
+                continue
+            first = text[span[0]: span[1]].split()[0]
+            if first in _NOT_NAME_START or _in_place(text, *span):
+                continue
+            if first not in _surnames() and not _ner_person(a, s, span):
+                continue
+            position = (t.start(), p)
+            if len(text[position[0]: position[1]].split()) < 1:
+                continue
+            out.append(_person(s, text, span, position))
+            taken.append((t.start(), span[1]))
+            break
+    return out
+
+
+def _ner_person(a: Analysis, s: Sentence, span: tuple[int, int]) -> bool:
+    """underthesea NER says the words at ``span`` are a person (slow: only for names without a known surname)."""
+    target = s.text[span[0]: span[1]]
+    for word, _pos, _chunk, tag in a.ner(s):
+        if tag.endswith("PER") and word.split()[0] == target.split()[0]:
+            return True
+    return False
+
+
+def _person(s: Sentence, text: str, name: tuple[int, int], pos: tuple[int, int]) -> dict:
+    position = re.sub(r"\s+", " ", text[pos[0]: pos[1]]).strip(" ,-–—")
+    start, end = min(name[0], pos[0]), max(name[1], pos[1])
+    return {"name": text[name[0]: name[1]], "position": position, "evidence": s.evidence(start, end)}
+
+
+def extract(a: Analysis) -> list[dict]:
+    """Named officials with positions, one per name (first position wins).
+
+    >>> from extract.frontend import analyze
+    >>> extract(analyze("Tác giả: Tin, ảnh: Ý Thiên. Ông Nguyễn Văn Bình cho biết đơn vị đã hoàn thành kế hoạch năm 2023."))
+    []
+    """
+    found: dict[str, dict] = {}
+    _, offices, _ = positions()
+    for s in a.sentences:
+        if not offices.search(s.text):
+            continue
+        for p in _people_in(s, a):
+            found.setdefault(p["name"], p)
+    return list(found.values())

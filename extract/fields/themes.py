@@ -1,5 +1,119 @@
-"""Placeholder until the themes extractor lands."""
+"""Themes and slogans (chủ đề / khẩu hiệu / phương châm) of an emulation year or plan.
+
+A theme is the quoted phrase after "chủ đề", "khẩu hiệu" or "phương châm
+(hành động)", or — without quotes — the colon-introduced rest of the sentence
+("chủ đề thi đua xuyên suốt năm 2023: Thi đua đổi mới, …").  It must belong to
+emulation: the sentence speaks of "thi đua"/"khen thưởng", and no closer owner
+such as a seminar, a contest or a programme ("Hội thảo với chủ đề “…”",
+``THEME_BLOCK`` in ``extract/rules/themes.jsonl``) stands between.  Press
+mottos, 5K/5T messages and "với tinh thần “…”" quotes are not themes.
+
+``year`` is the emulation year: the year written nearest before the cue in the
+sentence, else between cue and theme, else right after the theme, else inside it, else the title's year, else the article's year.
+
+>>> from extract.frontend import analyze
+>>> a = analyze("Năm 2024, ngành Thuế tỉnh Nghệ An phát động phong trào thi đua với chủ đề “Kỷ cương, liêm chính, hiện đại”.")
+>>> [(t["text"], t["kind"], t["year"]) for t in extract(a)]
+[('Kỷ cương, liêm chính, hiện đại', 'chủ đề', 2024)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.fields.campaigns import clean_name, quoted_spans, rule_match_id, rule_regex
+from extract.frontend import Analysis, Sentence
+from extract.normalize import match_key
+
+_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
+_AFTER_CUE = re.compile(
+    r"^(?:\s*(?i:thi đua|của|năm|xuyên suốt|chung|chính|hành động|là|được chọn|được xác định|với|"
+    r"cả|toàn|ngành|đơn vị|cụm|khối|(?:19|20)\d{2}|,))*\s*(?P<colon>:)?\s*$"
+)
 
 
-def extract(a):
-    return []
+def _years(text: str) -> list[tuple[int, int]]:
+    """(position, year) of four-digit years, skipping the second year of a range "2021-2025"."""
+    out = []
+    for m in _YEAR.finditer(text):
+        if re.search(r"\d\s*[-–]\s*$", text[: m.start()]):
+            continue
+        out.append((m.start(), int(m.group(1))))
+    return out
+
+
+def _emulation_owner(text: str, cue_start: int, article_context: bool) -> bool:
+    """True when the theme belongs to emulation, not to a seminar, contest or programme.
+
+    The nearest owner before the cue decides: "thi đua"/"khen thưởng" (or the
+    cue followed by "thi đua") against a ``THEME_BLOCK`` head.  Without either,
+    the article's own subject decides (``article_context``: its title or lead
+    speaks of thi đua).
+    """
+    if re.match(r"(?i:chủ đề|khẩu hiệu|phương châm(?:\s+hành động)?)\s+(?i:thi đua)", text[cue_start:]):
+        return True
+    before = text[:cue_start]
+    ctx = [m.end() for m in rule_regex("THEME_CONTEXT").finditer(before)]
+    # a seminar/contest/programme owns the theme only when it heads the same phrase ("Hội thảo với chủ đề")
+    clause_start = max(before.rfind(","), before.rfind(";"), len(before) - 60)
+    block = [m.end() for m in rule_regex("THEME_BLOCK").finditer(before) if m.start() >= clause_start]
+    if ctx:
+        return not block or max(block) < max(ctx)
+    return article_context and not block
+
+
+def _themes_in(s: Sentence, title_year: int | None, article_context: bool) -> list[dict]:
+    text = s.text
+    out: list[dict] = []
+    quotes = quoted_spans(text)
+    for cue in rule_regex("THEME_CUE").finditer(text):
+        kind = rule_match_id("THEME_CUE", text[cue.start():]) or "chủ đề"
+        if re.search(r"(?i:với tinh thần|thông điệp|5K|5T)\s*$", text[: cue.start()]):
+            continue
+        if not _emulation_owner(text, cue.start(), article_context):
+            continue
+        span: tuple[int, int] | None = None
+        q = next((q for q in quotes if q[0] - 1 >= cue.end()), None)
+        if q:
+            gap = text[cue.end(): q[0] - 1]
+            if _AFTER_CUE.match(gap):
+                span = (q[0], q[1])
+        if span is None:
+            m = re.match(r"^([^:;.“”\"]{0,60}?):\s*(?P<body>[^“”\"]+)$", text[cue.end():])
+            if m and _AFTER_CUE.match(m.group(1) + ":"):
+                start = cue.end() + m.start("body")
+                body = re.split(r";", m.group("body"))[0]
+                span = (start, start + len(body.rstrip()))
+        if span is None:
+            continue
+        theme = clean_name(text[span[0]: span[1]])
+        if len(theme.split()) < 2 or re.fullmatch(r"(?i:5K|5T)[\s\w+]*", theme):
+            continue
+        outside = [(p, y) for p, y in _years(text) if not span[0] <= p < span[1]]
+        before = [y for p, y in outside if p < cue.start()]
+        after = [y for p, y in outside if cue.end() <= p < span[0]]
+        clause_end = re.search(r"[;.]", text[span[1] + 1:])
+        following = [y for p, y in outside if span[1] <= p < span[1] + 1 + (clause_end.start() if clause_end else len(text))]
+        inside = [y for _, y in _years(theme)]
+        year = next(iter(before[-1:] + after[:1] + following[:1] + inside[:1]), None) or title_year
+        out.append({"text": theme, "kind": kind, "year": year, "evidence": s.evidence(cue.start(), span[1])})
+    return out
+
+
+def extract(a: Analysis) -> list[dict]:
+    """Themes and slogans, one object per distinct text.
+
+    >>> from extract.frontend import analyze
+    >>> a = analyze("Hội thảo với chủ đề “Chuyển đổi số trong giáo dục” thu hút 200 đại biểu. Các cơ quan báo chí tuyên truyền với tinh thần “Nhân cái đẹp, dẹp cái xấu”.")
+    >>> extract(a)
+    []
+    """
+    title_years = [int(y) for y in _YEAR.findall(a.title or "")]
+    title_year = title_years[0] if title_years else a.year
+    lead = " ".join([a.title or ""] + [s.text for s in a.sentences[:3]])
+    article_context = bool(rule_regex("THEME_CONTEXT").search(lead))
+    found: dict[str, dict] = {}
+    for s in a.sentences:
+        for t in _themes_in(s, title_year, article_context):
+            found.setdefault(match_key(t["text"]), t)
+    return list(found.values())
