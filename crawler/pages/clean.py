@@ -1,0 +1,195 @@
+"""Article body HTML → clean paragraphs: container-scoped pruning, then line filters.
+
+Pruning removes nodes by CSS (scripts, share bars, captions, related lists);
+the line filters drop what survives inside the container: SharePoint
+display-form chrome, visitor counters, bylines, captions, footers; a "tail"
+line ("Tin khác", "Tin liên quan", "Manage Permissions") ends the article.
+
+>>> from parsel import Selector
+>>> sel = Selector(text="<div id='b'><p>Sáng 20/2, Sở Thông tin và Truyền thông tổ chức hội nghị.</p>"
+...                     "<p>Ảnh: Minh họa</p><p>Tin liên quan</p><p>Một tin khác</p></div>")
+>>> body_text(sel.css("#b")[0])
+'Sáng 20/2, Sở Thông tin và Truyền thông tổ chức hội nghị.'
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from lxml import etree
+from parsel import Selector
+
+from extract.normalize import normalize_text
+
+BLOCK_TAGS: frozenset[str] = frozenset(
+    "p div section article header footer aside nav main ul ol li dl dt dd table thead tbody tfoot tr td th "
+    "h1 h2 h3 h4 h5 h6 blockquote figure pre hr form center address fieldset details summary caption".split()
+)
+SKIP_TAGS: frozenset[str] = frozenset(
+    "script style noscript iframe svg button select option input textarea template head object embed "
+    "video audio canvas map".split()
+)
+# Nodes that are never article text, wherever they sit inside a body container.
+PRUNE_SELECTORS: tuple[str, ...] = (
+    "figcaption", ".caption", ".image-caption", ".img-caption", ".PhotoCMS_Caption", "td.pCaption",
+    ".share", ".share-bar", ".social", ".addthis_toolbox", ".sharing", ".fb-like", ".zalo-share-button",
+    ".related", ".related-news", ".tin-lien-quan", ".other-news", ".tinkhac", ".tandan-div-article-other",
+    "#ctl00_PlaceHolderMain_ctl08_label", ".td-tags", ".tags", ".comment", ".comments", "#comments",
+    ".print", ".font-size", ".fontsize", ".toolbar", ".breadcrumb", ".pagination", ".visitor-counter",
+    ".ms-formtoolbar", ".ms-formtable", ".ms-descriptiontext", "[style*='display:none']", "[style*='display: none']",
+)
+
+# A line matching any of these is chrome (matched case-insensitively on normalised text).
+DROP_LINE_PATTERNS: tuple[str, ...] = (
+    r"^cỡ chữ", r"font size", r"^giảm \(a-\)", r"^(in bài( viết)?|bản in|gửi email|gửi bài viết|quay lại|về đầu trang)$",
+    r"l[ưu]ợt (người )?xem\s*:", r"^views?\s*:", r"^số lượt (xem|truy cập|đọc)", r"\d+\s*lượt xem$",
+    r"^(manage permissions|version history|approval status|attachments)", r"^content type\s*:", r"^version\s*:",
+    r"^created at\b", r"^last modified at\b",
+    r"^(perm_identity|accessibility|account_circle|account_box|supervisor_account)\b",
+    r"^(trong ngày|hôm qua|trong tháng|trong năm|tổng truy cập|đang online|đang truy cập|hôm nay|trong tuần|tất cả|tháng hiện tại|số lượt truy cập|lượt truy cập)\s*:",
+    r"^(thống kê truy cập|số lượt truy cập)$",
+    r"^(ảnh|\(ảnh|video|clip)\s*:", r"^ảnh minh h[oọ]a", r"^(anh tin bai|image|ảnh|video|audio|photo)$",
+    r"^(chia sẻ|share)\s*:?$", r"^(facebook|twitter|zalo|email|in|print|tweet|like)$",
+    r"^(cơ quan chủ quản|giấy phép số|chịu trách nhiệm|bản quyền thuộc|©)", r"ghi rõ nguồn.*khi phát hành lại",
+    r"^(từ khóa|tags?)\s*:", r"^(ý kiến của bạn|ý kiến bạn đọc|đánh giá bài viết|bình luận|gửi bình luận)",
+    r"^(tải về|tải xuống|file đính kèm|tệp đính kèm|văn bản đính kèm)\s*:?", r"\btải về\s+\S+\.(pdf|docx?|xlsx?|zip|rar)\b",
+    r"^(tác giả|người đăng|người viết|tin,? ảnh|tin và ảnh|bài,? ảnh|bài và ảnh|nguồn)\s*:",
+    r"^[-=_*•|/.]+$",
+)
+# Once the body has started, a line matching any of these ends it.
+TAIL_LINE_PATTERNS: tuple[str, ...] = (
+    r"^(tin khác|các tin khác|tin liên quan|bài viết liên quan|tin cùng (chuyên mục|loại)|tin đã đưa|xem thêm)\s*:?$",
+    r"^(manage permissions|thống kê truy cập|số lượt truy cập|thư viện ảnh|tin mới nhất|tin xem nhiều|các bài viết khác)",
+)
+# SharePoint list-item display forms print their field names one per line.
+FIELD_LABELS: frozenset[str] = frozenset(
+    s.lower()
+    for s in (
+        "Tiêu đề", "Hình ảnh", "Hình ảnh mô tả", "Tóm tắt", "Nội dung", "Link thay thế nội dung", "Ngày xuất bản",
+        "Tin nổi bật", "Tin nổi bật(Time)", "Phân loại", "Loại bài viết", "Số Trang", "Số Ảnh", "Số tiền", "Audio",
+        "Tin liên quan", "Trạng thái", "Lịch sử", "Số lượt người đọc", "Friendly Name", "FriendlyName", "Email",
+        "Từ khóa", "Tác giả", "Hệ số ảnh", "Hệ số lương cơ sở", "Hệ số tin", "LuongCoSo", "Tiền nhuận bút",
+        "Approval Status", "Attachments",
+    )
+)
+MIN_FIELD_LABEL_RUN = 3
+
+_DROP = re.compile("|".join(f"(?:{p})" for p in DROP_LINE_PATTERNS), re.IGNORECASE)
+_TAIL = re.compile("|".join(f"(?:{p})" for p in TAIL_LINE_PATTERNS), re.IGNORECASE)
+_WS = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+_PARA = "\x00P"
+_BR = "\x00L"
+
+
+def _tag(el: etree._Element) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def _walk(el: etree._Element, out: list[str]) -> None:
+    tag = _tag(el)
+    if not tag or tag in SKIP_TAGS:
+        if el.tail:
+            out.append(el.tail)
+        return
+    block = tag in BLOCK_TAGS
+    if tag == "br":
+        out.append(_BR)
+    if block:
+        out.append(_PARA)
+    if el.text:
+        out.append(el.text)
+    for child in el:
+        _walk(child, out)
+    if block:
+        out.append(_PARA)
+    if el.tail:
+        out.append(el.tail)
+
+
+def element_lines(el: etree._Element) -> list[str]:
+    """Text of an element as a list of paragraphs (block boundaries) with ``<br>`` kept as "\\n"."""
+    pieces: list[str] = []
+    _walk(el, pieces)
+    raw = _WS.sub(" ", "".join(pieces))
+    paras = []
+    for para in raw.split(_PARA):
+        lines = [line.strip() for line in para.split(_BR)]
+        para = "\n".join(line for line in lines if line)
+        if para:
+            paras.append(para)
+    return paras
+
+
+def prune(el: etree._Element, selectors: tuple[str, ...] = ()) -> etree._Element:
+    """A copy of ``el`` without the nodes matched by PRUNE_SELECTORS and ``selectors`` (tails kept)."""
+    el = copy.deepcopy(el)
+    sel = Selector(root=el)
+    for query in PRUNE_SELECTORS + tuple(selectors):
+        for node in sel.css(query):
+            drop_node(node.root)
+    return el
+
+
+def drop_node(node: etree._Element) -> None:
+    """Remove ``node`` from its tree, keeping the text that follows it."""
+    parent = node.getparent()
+    if parent is None:
+        return
+    if node.tail:
+        prev = node.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + node.tail
+        else:
+            parent.text = (parent.text or "") + node.tail
+    parent.remove(node)
+
+
+def is_chrome(line: str) -> bool:
+    """True for a line that is page chrome (counter, share bar, SharePoint field, caption …)."""
+    return bool(_DROP.search(line))
+
+
+def is_tail(line: str) -> bool:
+    """True for a line that ends the article ("Tin khác", "Tin liên quan", "Manage Permissions")."""
+    return bool(_TAIL.search(line))
+
+
+def filter_lines(paras: list[str]) -> list[str]:
+    """Drop chrome lines and SharePoint field-label runs; stop at the first tail line."""
+    kept: list[str] = []
+    labels: list[str] = []
+    for para in paras:
+        line = normalize_text(para)
+        if not line:
+            continue
+        if is_tail(line):
+            if kept:
+                break
+            continue
+        if line.lower() in FIELD_LABELS:
+            labels.append(line)
+            continue
+        if labels:
+            if len(labels) < MIN_FIELD_LABEL_RUN:
+                kept.extend(labels)
+            labels = []
+        if is_chrome(line):
+            continue
+        kept.append(line)
+    if labels and len(labels) < MIN_FIELD_LABEL_RUN:
+        kept.extend(labels)
+    return kept
+
+
+def body_text(node: Selector | etree._Element, drop: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> str:
+    """Normalised main text of a body container: paragraphs separated by blank lines.
+
+    ``drop`` are extra CSS selectors to prune; ``exclude`` are lines (e.g. the
+    title, an extracted byline) removed wherever they appear.
+    """
+    root = prune(node.root if isinstance(node, Selector) else node, drop)
+    paras = filter_lines(element_lines(root))
+    skip = {normalize_text(x).lower() for x in exclude if x}
+    return normalize_text("\n\n".join(p for p in paras if p.lower() not in skip))

@@ -1,0 +1,103 @@
+"""URL canonicalisation for portal pages: drop session and tracking noise, keep identity.
+
+>>> canonical_url("HTTPS://QuangNam.gov.vn/webcenter/portal/ubnd/pages_tin-tuc/chi-tiet?dDocName=PORTAL174180&_afrLoop=123&_adf.ctrl-state=x_4#top")
+'https://quangnam.gov.vn/webcenter/portal/ubnd/pages_tin-tuc/chi-tiet?dDocName=PORTAL174180'
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
+
+# Query keys that identify a session, a window or a tracking campaign, never a document.
+DROP_KEYS: frozenset[str] = frozenset(
+    {
+        "_afrloop", "_afrwindowmode", "_afrwindowid", "_adf.ctrl-state", "_afrpage", "jsessionid",
+        "redirect", "fbclid", "gclid", "zarsrc", "sessionid", "phpsessid", "aspsessionid",
+    }
+)
+DROP_PREFIXES: tuple[str, ...] = ("utm_", "p_p_")
+# Keys that identify a document; kept verbatim (listed for documentation and tests).
+IDENTITY_KEYS: tuple[str, ...] = ("dDocName", "ID", "ItemID", "nid", "id")
+_PATH_SESSION = re.compile(r";(?:jsessionid|sessionid)=[^/?#]*", re.IGNORECASE)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+# IIS serves these case-insensitively (SharePoint, DNN, ASP.NET)
+_IIS_PATH = re.compile(r"\.(aspx|ashx|asmx)$|/_layouts/|/lists/|/tabid/", re.IGNORECASE)
+_SAFE_PATH = "/%:@!$&'()*+,;=-._~"
+
+
+def _drop(key: str) -> bool:
+    low = key.lower()
+    return low in DROP_KEYS or low.startswith(DROP_PREFIXES)
+
+
+def canonical_url(url: str) -> str:
+    """Canonical form of a page URL, used as the page's identity.
+
+    Strips ADF session tokens (``_afrLoop``, ``_afrWindowMode``, ``_afrWindowId``,
+    ``_adf.ctrl-state``), ``jsessionid`` (query or ``;jsessionid=`` path
+    parameter), Liferay ``p_p_*`` and ``redirect``, ``utm_*``, ``fbclid`` and
+    the fragment; lower-cases scheme and host, drops default ports, and sorts
+    the query.  Identity keys (``dDocName``, ``ID``, ``ItemID``, ``nid``,
+    ``id``) and paging keys (``PageIndex``, ``…_cur``, ``selectedPage``) are kept.
+
+    >>> canonical_url("https://dongthap.gov.vn/chi-tiet-bai-viet/-/asset_publisher/1mOzUrGkrdAE/content/id/15646298?p_p_id=x&redirect=%2F&utm_source=fb")
+    'https://dongthap.gov.vn/chi-tiet-bai-viet/-/asset_publisher/1mOzUrGkrdAE/content/id/15646298'
+    """
+    url = url.strip()
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    netloc = host
+    if parts.username:
+        netloc = f"{parts.username}@{host}"
+    if port and port != _DEFAULT_PORTS.get(scheme):
+        netloc = f"{netloc}:{port}"
+    path = _PATH_SESSION.sub("", parts.path) or "/"
+    path = quote(unquote(path), safe=_SAFE_PATH)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _drop(k)]
+    query.sort(key=lambda kv: (kv[0], kv[1]))
+    return urlunsplit((scheme, netloc, path, urlencode(query, quote_via=quote, safe="/:,"), ""))
+
+
+def url_key(url: str) -> str:
+    """Dedupe key: ``canonical_url`` plus case-folding where the server ignores case.
+
+    IIS-hosted portals (SharePoint, DNN, ASP.NET) answer ``/Lists/TinTucSuKien/TongQuat.aspx?PageIndex=2``
+    and ``/lists/tintucsukien/tongquat.aspx?pageindex=2`` with the same page.
+
+    >>> url_key("https://binhduong.gov.vn/lists/tintucsukien/tongquat.aspx?pageindex=2") == url_key(
+    ...     "https://binhduong.gov.vn/Lists/TinTucSuKien/TongQuat.aspx?PageIndex=2")
+    True
+    """
+    canon = canonical_url(url)
+    parts = urlsplit(canon)
+    if not _IIS_PATH.search(parts.path):
+        return canon
+    query = sorted((k.lower(), v) for k, v in parse_qsl(parts.query, keep_blank_values=True))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path.lower(), urlencode(query, quote_via=quote, safe="/:,"), ""))
+
+
+def absolute(base: str, href: str | None) -> str | None:
+    """Absolute http(s) URL for ``href`` on page ``base``; None for javascript:, mailto:, tel:, empty."""
+    if not href:
+        return None
+    href = href.strip()
+    if not href or href.startswith("#") or re.match(r"(?i)(javascript|mailto|tel|data|about):", href):
+        return None
+    url = urljoin(base, href)
+    return url if urlsplit(url).scheme in {"http", "https"} else None
+
+
+def same_host(a: str, b: str) -> bool:
+    """True when two URLs share a host name (ports ignored)."""
+    return (urlsplit(a).hostname or "").lower() == (urlsplit(b).hostname or "").lower()
+
+
+def query_value(url: str, key: str) -> str | None:
+    """Value of the first query key matching ``key`` case-insensitively, or ending with ``key`` if it starts with "_"."""
+    for k, v in parse_qsl(urlsplit(url).query, keep_blank_values=True):
+        if k.lower() == key.lower() or (key.startswith("_") and k.lower().endswith(key.lower())):
+            return v
+    return None
