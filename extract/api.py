@@ -99,6 +99,18 @@ def extract_path(path: str | Path, *, evidence: bool = False) -> dict:
     return extract_text(read_text_file(path), source=str(path), evidence=evidence)
 
 
+def _page_url(data: bytes) -> str | None:
+    """The page's own address if it states one (``<link rel=canonical>``, ``og:url``)."""
+    from parsel import Selector
+
+    try:
+        sel = Selector(text=data.decode("utf-8", errors="replace"))
+    except ValueError:
+        return None
+    url = sel.css('link[rel="canonical"]::attr(href)').get() or sel.css('meta[property="og:url"]::attr(content)').get()
+    return url if url and url.startswith(("http://", "https://")) else None
+
+
 def extract_html(path: Path, *, url: str | None = None, evidence: bool = False) -> dict:
     """A saved portal page: the crawler's main-text extraction first, then the fields."""
     from crawler.pages import parse_page
@@ -109,7 +121,7 @@ def extract_html(path: Path, *, url: str | None = None, evidence: bool = False) 
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: binary file, not HTML")
     try:
-        parsed = parse_page(url or path.resolve().as_uri(), data)
+        parsed = parse_page(url or _page_url(data) or path.resolve().as_uri(), data)
     except ValueError as e:
         raise InputError(f"{path}: {e}") from None
     art = parsed.article

@@ -87,7 +87,8 @@ def absolute(base: str, href: str | None) -> str | None:
     if not href or href.startswith("#") or re.match(r"(?i)(javascript|mailto|tel|data|about):", href):
         return None
     url = urljoin(base, href)
-    return url if urlsplit(url).scheme in {"http", "https"} else None
+    # file: for pages read from disk (`thidua extract page.html`)
+    return url if urlsplit(url).scheme in {"http", "https", "file"} else None
 
 
 def same_host(a: str, b: str) -> bool:

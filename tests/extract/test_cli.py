@@ -89,3 +89,42 @@ def test_console_script_runs_in_parallel(files):
     assert proc.returncode == 1
     assert len(proc.stdout.splitlines()) == 2
     assert "empty text" in proc.stderr
+
+
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample_site"
+
+
+@pytest.mark.parametrize(
+    ("page", "title_start", "published", "provinces"),
+    [
+        ("binhduong/dispform-67516.html", "Ngành Thông tin và Truyền thông tỉnh Bình Dương", "2021-10-14T11:00:00+07:00",
+         ["Bình Dương"]),
+        ("thudaumot/detail-6869.html", "Kế hoạch phát động phong trào thi đua đặc biệt", "2021-09-08", ["Bình Dương"]),
+        ("quangnam/PORTAL182771.html", "HỘI NGHỊ TỔNG KẾT CỤM THI ĐUA SỐ 6", "2020-03-12T11:01:00+07:00",
+         ["Gia Lai", "Phú Yên", "Đắk Lắk", "Lâm Đồng"]),
+    ],
+)
+def test_saved_html_page(page, title_start, published, provinces):
+    """HTML input: the crawler's main-text extraction first, page metadata reported (Windows-1258 page included)."""
+    result = CliRunner().invoke(extract_cmd, [str(SAMPLE / page)])
+    assert result.exit_code == 0, result.output
+    rec = json.loads(result.output)
+    assert rec["title"].startswith(title_start)
+    assert rec["published"] == published
+    assert rec["provinces"] == provinces
+    for key in ("author", "views", "attachments"):
+        assert key in rec
+    assert "Manage Permissions" not in json.dumps(rec, ensure_ascii=False)
+
+
+def test_html_attachments_and_counts():
+    rec = json.loads(CliRunner().invoke(extract_cmd, [str(SAMPLE / "binhduong/dispform-67516.html")]).output)
+    assert rec["author"] == "Yến Nhi" and rec["views"] == 887
+    assert [a["name"] for a in rec["attachments"]] == ["ke-hoach.pdf"]
+
+
+def test_binary_html_is_refused(tmp_path):
+    page = tmp_path / "x.html"
+    page.write_bytes(b"%PDF-1.4\x00\x01\x02")
+    result = CliRunner().invoke(extract_cmd, [str(page)])
+    assert result.exit_code == 1 and "binary" in result.stderr
