@@ -50,15 +50,13 @@ def extract_pending(db_path: str, *, jobs: int = 1, progress: bool = True) -> in
     if not pending:
         return 0
 
-    def work(art: dict) -> dict:
-        return extract_text(art["text"], source=art["url"], published=art.get("published"),
-                            title=art.get("title"), evidence=True)
-
     from rich.progress import track
 
-    items = track(pending, description="Extracting") if progress else pending
+    items = track(pending, description="Extracting", console=None) if progress else pending
     for art in items:
-        cat.store_extraction(art["article_id"], work(art), EXTRACTOR_VERSION)
+        record = extract_text(art["text"], source=art["url"], published=art.get("published"),
+                              title=art.get("title"), evidence=True)
+        cat.store_extraction(art["article_id"], record, EXTRACTOR_VERSION)
     return len(pending)
 
 
@@ -102,14 +100,14 @@ def run_cmd(db: str, live: bool, max_pages: int | None) -> None:
     """
     from rich.console import Console
 
-    from crawler.run import crawl
+    from crawler.cli import crawl_summary, crawl_with_progress
 
     console = Console(stderr=True)
     Path(db).parent.mkdir(parents=True, exist_ok=True)
     console.print(f"[bold]thidua run[/]: crawling {'the live portals' if live else 'the bundled sample site'} → {db}")
-    stats = crawl(db, sample=not live, live=live, max_pages=max_pages, progress=True)
-    console.print(f"crawl: {stats}")
+    stats = crawl_with_progress(Path(db), sample=not live, live=live, max_pages=max_pages)
+    console.print(crawl_summary(stats))
     n = extract_pending(db)
-    console.print(f"extracted {n} article(s)")
+    console.print(f"extracted {n} new or changed article(s)")
     counts = summary(db)
     click.echo("  ".join(f"{k}: {v}" for k, v in counts.items()))

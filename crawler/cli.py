@@ -1,0 +1,73 @@
+"""``thidua crawl``: a thin click shell over :func:`crawler.run.crawl`.
+
+The lead wires ``COMMANDS`` into ``pipeline.py``'s click group.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.live import Live
+from rich.text import Text
+
+from crawler.run import DEFAULT_SAMPLE_PORT, CrawlError, crawl
+from crawler.sites import SiteConfigError
+
+_SHOWN = ("pages_fetched", "new", "changed", "unchanged", "errors")
+
+
+def _status_line(event: dict) -> Text:
+    stats = event.get("stats") or {}
+    counts = "  ".join(f"{k}={stats.get(k, 0)}" for k in _SHOWN)
+    url = str(event.get("url") or "")
+    return Text.assemble(("crawling ", "bold"), (counts, "cyan"), "  ", (url[-70:], "dim"))
+
+
+@click.command("crawl")
+@click.option("--live", is_flag=True, help="Crawl the real portals of data/sites.toml instead of the bundled sample site.")
+@click.option("--site", "site_ids", multiple=True, metavar="ID", help="Only this site id (repeatable).")
+@click.option("--db", "db_path", default="data/catalogue.db", show_default=True, type=click.Path(dir_okay=False),
+              help="Catalogue SQLite file (created if missing).")
+@click.option("--max-pages", type=click.IntRange(min=1), help="Pagination depth per listing (overrides sites.toml).")
+@click.option("--since", metavar="YYYY-MM-DD", help="Skip articles published before this date.")
+@click.option("--state-dir", type=click.Path(file_okay=False), help="Resumable job state (default: .crawl-state beside the DB).")
+@click.option("--port", default=DEFAULT_SAMPLE_PORT, show_default=True, help="Loopback port for the sample site.")
+def crawl_command(live: bool, site_ids: tuple[str, ...], db_path: str, max_pages: int | None, since: str | None,
+                  state_dir: str | None, port: int) -> None:
+    """Crawl portals into the catalogue; a second run fetches only what is new or changed.
+
+    Without --live the bundled sample site is served on 127.0.0.1 and crawled.
+    An interrupted crawl (Ctrl-C) resumes when run again with the same sites
+    and state dir.
+
+    Example:
+
+    \b
+        thidua crawl --site gialai --site quangnam --db data/catalogue.db --max-pages 5
+    """
+    stats = crawl_with_progress(Path(db_path), sites=list(site_ids) or None, sample=not live, live=live,
+                                state_dir=state_dir, max_pages=max_pages, since=since, sample_port=port)
+    click.echo(crawl_summary(stats))
+
+
+def crawl_with_progress(db_path: Path, **kwargs) -> dict:
+    """``crawl(...)`` with a live status line on stderr; crawl errors become one-line CLI errors."""
+    console = Console(stderr=True)
+    with Live(Text("starting crawl…"), console=console, transient=True, refresh_per_second=8) as live_view:
+        def progress(event: dict) -> None:
+            live_view.update(_status_line(event))
+
+        try:
+            return crawl(db_path, progress=progress, **kwargs)
+        except (CrawlError, SiteConfigError) as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+def crawl_summary(stats: dict) -> str:
+    """One line: the run id and its counts."""
+    return f"crawl run {stats['run_id']}: " + ", ".join(f"{k} {stats.get(k, 0)}" for k in _SHOWN)
+
+
+COMMANDS = [crawl_command]

@@ -1,0 +1,345 @@
+"""The one spider: discovery only, driven by sites.toml; parsing is ``crawler.pages.parse_page``.
+
+For each site it fetches the listings, RSS feeds and sitemaps it was given,
+follows article links that stay inside the site (domain and path), and pages
+through listings — a parser's "next" link or a same-listing link with a higher
+page number (``PageIndex``, ``…_cur``, ``selectedPage``, ``page-N.html``), or an
+ASP.NET postback (``FormRequest`` with ``PageParse.form``) — until ``max_pages``,
+a page with no new article IDs, a WebCenter page wrapping back to page 1's first
+item, or articles older than ``since``.  An ADF interstitial is re-requested with
+``_afrLoop`` in the same cookie jar.  Articles already in the catalogue are
+fetched conditionally (``If-None-Match`` / ``If-Modified-Since``); a 304 counts as
+unchanged.  Every failure goes to the run ledger (``crawl_errors`` + counters).
+
+Example (what ``crawler.run`` does in its subprocess)::
+
+    process.crawl(PortalSpider, sites=[site.to_dict() for site in sites])
+
+with settings ``THIDUA_DB``, ``THIDUA_RUN_ID`` and ``THIDUA_RUN_DIR``; a listing
+``http://127.0.0.1:8765/gialai/tin-tuc/tin-hoat-dong`` yields requests for
+``…/tin-hoat-dong/hoi-nghi-tong-ket-cum-thi-dua-so-6-…-255402`` and ``…?page=2``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.defer import CancelledError
+from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError
+from twisted.internet.error import TimeoutError as TxTimeoutError
+from twisted.web._newclient import ResponseFailed
+
+from crawler.encoding import DecodeError, decode_html
+from crawler.items import ArticleItem
+from crawler.pages import canonical_url, parse_page, url_key
+from crawler.pipelines import RunLedger
+from crawler.sites import Site
+from crawler.spiders.feeds import gunzip_limited, sitemaps_from_robots
+from crawler.spiders.paging import next_page_url
+
+PRIORITY = {"article": 10, "sitemap": 5, "feed": 5, "listing": 0, "robots": 5}
+MAX_AFR_LOOPS = 3
+
+
+def with_query(url: str, key: str, value: str) -> str:
+    """``url`` with query ``key`` set to ``value`` (replacing an old value).
+
+    >>> with_query("https://quangnam.gov.vn/webcenter/portal/ubnd/pages_tin-tuc?selectedPage=2", "_afrLoop", "5473")
+    'https://quangnam.gov.vn/webcenter/portal/ubnd/pages_tin-tuc?selectedPage=2&_afrLoop=5473'
+    """
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != key] + [(key, value)]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), parts.fragment))
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("'\"")).name
+    except LookupError:
+        return name.lower()
+
+
+def _header(response, name: str) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+def describe_failure(failure) -> tuple[str, str]:
+    """``(kind, message)`` for a download failure, e.g. ``("timeout", "timed out after 10 s")``."""
+    exc = failure.value
+    if failure.check(HttpError):
+        return "http", f"HTTP {exc.response.status}"
+    if failure.check(DownloadTimeoutError, TxTimeoutError, TCPTimedOutError):
+        return "timeout", f"timed out: {exc}"
+    if failure.check(ResponseDataLossError):
+        return "dataloss", "truncated body (Content-Length larger than the body received); not stored"
+    if failure.check(ResponseFailed):
+        reasons = " ".join(repr(r.value) for r in getattr(exc, "reasons", []))
+        if "DataLoss" in reasons or "PotentialDataLoss" in reasons:
+            return "dataloss", "truncated body (Content-Length larger than the body received); not stored"
+        return "connection", f"response failed: {reasons or exc}"
+    if failure.check(DownloadCancelledError, CancelledError):
+        return "size", f"download cancelled (body larger than DOWNLOAD_MAXSIZE?): {exc}"
+    if failure.check(IgnoreRequest):
+        text = str(exc)
+        if "max redirections" in text.lower() or "redirect" in text.lower():
+            return "redirect", text
+        if "DOWNLOAD_MAXSIZE" in text or "decompress" in text.lower():
+            return "size", text
+        return "ignored", text
+    if failure.check(DNSLookupError, ConnectionRefusedError, CannotResolveHostError, DownloadConnectionRefusedError):
+        return "connection", str(exc)
+    return "fetch", f"{type(exc).__name__}: {exc}"
+
+
+class PortalSpider(scrapy.Spider):
+    """Crawl the configured sites (see module docstring)."""
+
+    name = "portal"
+
+    def __init__(self, sites: list[dict] | None = None, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.sites = [Site.from_dict(s) if isinstance(s, dict) else s for s in (sites or [])]
+        self.sites_by_id = {s.id: s for s in self.sites}
+        self.ledger: RunLedger | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.ledger = RunLedger(
+            settings.get("THIDUA_DB"),
+            settings.getint("THIDUA_RUN_ID"),
+            settings.get("THIDUA_RUN_DIR"),
+            emit_progress=settings.getbool("THIDUA_PROGRESS"),
+        )
+        crawler.signals.connect(spider._on_closed, signal=signals.spider_closed)
+        return spider
+
+    # -- state kept across a paused/resumed job (JOBDIR pickles self.state) -------
+    def _state(self) -> dict:
+        if not hasattr(self, "state") or self.state is None:
+            self.state = {}
+        self.state.setdefault("chains", {})
+        self.state.setdefault("requested", set())
+        return self.state
+
+    def _on_closed(self, spider, reason: str) -> None:
+        if self.ledger:
+            self.ledger.emit("closed", reason=reason)
+            run_dir = self.ledger.run_dir
+            self.ledger.close()
+            if run_dir:
+                (run_dir / "closed.txt").write_text(reason)
+
+    # -- requests ------------------------------------------------------------------
+    def _request(self, url: str, site: Site, kind: str, chain: str, page: int = 1, **extra: Any):
+        meta = {"site": site.id, "kind": kind, "chain": chain, "page": page, "cookiejar": site.id}
+        meta.update(extra.pop("meta", {}))
+        return scrapy.Request(url, callback=self.parse, errback=self.on_error, meta=meta,
+                              priority=PRIORITY[kind], **extra)
+
+    def _article_request(self, url: str, site: Site, chain: str):
+        canon = canonical_url(url)
+        key = url_key(url)
+        state = self._state()
+        if key in state["requested"] or self.ledger.is_done(canon):
+            return None
+        state["requested"].add(key)
+        headers = {}
+        seen = self.ledger.seen(canon)
+        if seen:
+            if seen.get("etag"):
+                headers["If-None-Match"] = seen["etag"]
+            if seen.get("last_modified"):
+                headers["If-Modified-Since"] = seen["last_modified"]
+        # dont_filter: we dedupe articles ourselves (url_key + done.txt), and a redirect
+        # loop back to this URL must reach REDIRECT_MAX_TIMES and be reported, not vanish
+        # in the dupefilter.
+        return self._request(url, site, "article", chain, headers=headers, dont_filter=True,
+                             meta={"canon": canon, "handle_httpstatus_list": [304]})
+
+    async def start(self):
+        self._state()
+        for site in self.sites:
+            if site.robots_sitemaps:
+                parts = urlsplit(site.base_url)
+                robots = urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
+                yield self._request(robots, site, "robots", robots, meta={"dont_obey_robotstxt": True})
+            for url in site.sitemap_urls:
+                yield self._request(url, site, "sitemap", url)
+            for url in site.feed_urls:
+                yield self._request(url, site, "feed", url)
+            for url in site.start_urls:
+                yield self._request(url, site, "listing", url)
+
+    # -- responses -------------------------------------------------------------------
+    def parse(self, response):
+        meta = response.meta
+        site = self.sites_by_id[meta["site"]]
+        kind = meta["kind"]
+        self.ledger.count("pages_fetched", url=response.url, kind=kind, status=response.status)
+        try:
+            yield from self._parse(response, site, kind)
+        except Exception as exc:  # a parser bug must not stop the crawl
+            self.ledger.error(response.url, f"{type(exc).__name__}: {exc}", kind="parse")
+            if kind == "article":
+                self.ledger.mark_done(meta.get("canon") or canonical_url(response.url))
+
+    def _parse(self, response, site: Site, kind: str):
+        meta = response.meta
+        if response.status == 304:
+            self.ledger.stats["not_modified"] += 1
+            self.ledger.count("unchanged", url=response.url)
+            self.ledger.mark_done(meta.get("canon") or canonical_url(response.url))
+            return
+        if kind == "robots":
+            for url in sitemaps_from_robots(response.body, response.url):
+                if site.allows(url):
+                    yield self._request(url, site, "sitemap", url)
+            return
+        body = gunzip_limited(response.body) if kind == "sitemap" else response.body
+        headers = {"Content-Type": _header(response, "Content-Type") or ""}
+        try:
+            page = parse_page(response.url, body, headers, family=site.family)
+        except DecodeError as exc:
+            self.ledger.error(response.url, f"not a text page: {exc}", kind="decode")
+            if kind == "article":
+                self.ledger.mark_done(meta.get("canon") or canonical_url(response.url))
+            return
+        self._check_charset(response, body)
+
+        if page.kind == "interstitial":
+            yield from self._follow_interstitial(response, site, page)
+        elif page.kind == "article" and page.article is not None:
+            item = self._article_item(response, site, page)
+            if item is not None:
+                yield item
+        else:
+            if kind == "article":
+                self.ledger.mark_done(meta.get("canon") or canonical_url(response.url))
+            yield from self._follow_links(response, site, page)
+
+    def _check_charset(self, response, body: bytes) -> None:
+        content_type = _header(response, "Content-Type") or ""
+        if "charset=" not in content_type.lower():
+            return
+        declared = content_type.lower().split("charset=", 1)[1].split(";")[0].strip()
+        try:
+            _, used = decode_html(body, declared)
+        except DecodeError:
+            return
+        if _codec(used) != _codec(declared):
+            self.ledger.error(response.url, f"declared charset {declared} but the body is {used}; decoded as {used}",
+                              kind="charset")
+
+    def _follow_interstitial(self, response, site: Site, page):
+        tries = response.meta.get("afr_tries", 0)
+        if not page.afr_loop or tries >= MAX_AFR_LOOPS:
+            self.ledger.error(response.url, f"ADF interstitial did not resolve after {tries} re-request(s)",
+                              kind="interstitial")
+            if response.meta["kind"] == "article":
+                self.ledger.mark_done(response.meta.get("canon") or canonical_url(response.url))
+            return
+        meta = {k: v for k, v in response.meta.items()
+                if k in ("site", "kind", "chain", "page", "cookiejar", "canon", "handle_httpstatus_list")}
+        meta["afr_tries"] = tries + 1
+        conditional = {k: response.request.headers.get(k) for k in ("If-None-Match", "If-Modified-Since")
+                       if response.request.headers.get(k)}
+        yield scrapy.Request(with_query(response.url, "_afrLoop", page.afr_loop), callback=self.parse,
+                             errback=self.on_error, meta=meta, headers=conditional, dont_filter=True,
+                             priority=response.request.priority)
+
+    def _article_item(self, response, site: Site, page) -> ArticleItem | None:
+        art = page.article
+        canon = response.meta.get("canon") or canonical_url(art.url or response.url)
+        if site.since and art.published and art.published[:10] < site.since:
+            self.ledger.mark_done(canon)
+            chain = self._state()["chains"].setdefault(response.meta["chain"], {})
+            chain["old"] = True
+            self.ledger.count("skipped_old", url=canon, published=art.published)
+            return None
+        return ArticleItem(
+            url=canon, source=site.id, family=page.family or site.family, title=art.title, text=art.text or "",
+            published=art.published, author=art.author, views=art.views, attachments=list(art.attachments or []),
+            summary=art.summary, etag=_header(response, "ETag"), last_modified=_header(response, "Last-Modified"),
+            fetched_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(), fetched_url=response.url,
+        )
+
+    def _follow_links(self, response, site: Site, page):
+        meta = response.meta
+        chain_key = meta["chain"]
+        article_urls: list[str] = []
+        for link in page.links:
+            if not site.allows(link.url):
+                continue
+            if link.kind == "article":
+                article_urls.append(canonical_url(link.url))
+                request = self._article_request(link.url, site, chain_key)
+                if request is not None:
+                    yield request
+            elif link.kind == "sitemap" and meta["kind"] == "sitemap":
+                yield self._request(link.url, site, "sitemap", link.url)
+        if page.kind != "listing" or meta["kind"] not in ("listing",):
+            return
+        yield from self._paginate(response, site, page, article_urls)
+
+    def _paginate(self, response, site: Site, page, article_urls: list[str]):
+        meta = response.meta
+        number = meta["page"]
+        chain = self._state()["chains"].setdefault(meta["chain"], {})
+        ids = chain.setdefault("ids", set())
+        new_ids = [u for u in article_urls if u not in ids]
+        ids.update(article_urls)
+        if number == 1:
+            chain["first"] = article_urls[0] if article_urls else None
+        reason = None
+        if number >= site.max_pages:
+            reason = "max_pages"
+        elif not new_ids:
+            reason = "no new article IDs"
+        elif number > 1 and article_urls and article_urls[0] == chain.get("first"):
+            reason = "wrapped to page 1"
+        elif chain.get("old"):
+            reason = "older than since"
+        if reason:
+            self.ledger.emit("listing_end", url=response.url, page=number, reason=reason)
+            return
+        next_url = next_page_url(response.url, [(link.url, link.kind) for link in page.links])
+        if next_url and site.allows(next_url):
+            yield self._request(next_url, site, "listing", meta["chain"], number + 1)
+        elif page.form:
+            yield scrapy.FormRequest(
+                response.url, formdata={k: str(v) for k, v in page.form.items()}, callback=self.parse,
+                errback=self.on_error, priority=PRIORITY["listing"],
+                meta={"site": site.id, "kind": "listing", "chain": meta["chain"], "page": number + 1,
+                      "cookiejar": site.id},
+            )
+
+    # -- failures --------------------------------------------------------------------
+    def on_error(self, failure):
+        request = failure.request
+        kind, message = describe_failure(failure)
+        if kind == "ignored" and "robots.txt" in message:
+            self.ledger.count("robots_forbidden", url=request.url)
+        else:
+            first_url = (request.meta.get("redirect_urls") or [request.url])[0]  # the URL we asked for
+            self.ledger.error(first_url, message, kind=kind)
+        if request.meta.get("kind") == "article":
+            self.ledger.mark_done(request.meta.get("canon") or canonical_url(request.url))
