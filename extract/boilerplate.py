@@ -108,18 +108,21 @@ def split_page(text: str) -> PageText:
         None,
     )
     if first_para is None:
-        first_para = next((i for i, (_, _, ln) in enumerate(lines) if _words(ln) >= r.min_header_paragraph_words), len(lines))
+        first_para = next((i for i, (_, _, ln) in enumerate(lines) if _words(ln) >= r.min_header_paragraph_words), None)
+    if first_para is None:
+        # a short page: the header ends after its first title-like line
+        first_para = next((i + 1 for i, (_, _, ln) in enumerate(lines)
+                           if _words(ln) >= 7 and any(c.islower() for c in ln) and not r.drop.search(ln)),
+                          len(lines))
 
     # title: the first header line that is not a label, date, caption or chrome line
     # (section labels such as "Tin hoạt động sở ngành" are short: a title has at least 7 words)
-    best = None
-    for i in range(first_para):
-        s, e, ln = lines[i]
-        if (r.drop.search(ln) or r.date_line.search(ln) or _words(ln) < 7 or ln.lower() in r.field_labels
-                or _is_repeated(ln)):
-            continue
-        best = i
-        break
+    # All-caps lines are mastheads ("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH TRÀ VINH") unless nothing else qualifies.
+    candidates = [i for i in range(first_para)
+                  if not (r.drop.search(lines[i][2]) or r.date_line.search(lines[i][2]) or _words(lines[i][2]) < 7
+                          or lines[i][2].lower() in r.field_labels or _is_repeated(lines[i][2]))]
+    mixed = [i for i in candidates if any(ch.islower() for ch in lines[i][2])]
+    best = (mixed or candidates or [None])[0]
     if best is not None:
         s, e, ln = lines[best]
         page.title, page.title_span = ln, (s, e)

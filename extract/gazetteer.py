@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,9 @@ _DASH = r"\s*[-–—]\s*"
 _WORD_BEFORE = r"(?<![\w&.])"
 _WORD_AFTER = r"(?![\w&])"
 _CITY_PREFIX = r"(?:[Tt]hành phố|THÀNH PHỐ|TP\.?|Tp\.?)\s*"
+# an upper-case Vietnamese letter (a range such as À-Ỹ would also take lower-case đ, ư, ạ …)
+_UPPER = "[" + "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.lower() != c
+                               and (c.isascii() or "LATIN" in unicodedata.name(c, ""))})) + "]"
 
 
 @dataclass(frozen=True)
@@ -269,7 +273,7 @@ class Gazetteer:
             def alt(items: list[str]) -> str:
                 return "|".join(_variant_regex(x).replace(",", ",?") for x in sorted(items, key=len, reverse=True))
 
-            prov = r"(?:(?:tỉnh|thành phố|TP\.?)\s+)?(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s*[-–]\s*|\s+)){0,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*"
+            prov = r"(?:(?:tỉnh|thành phố|TP\.?)\s+)?(?:" + _UPPER + r"\w*(?:\s*[-–]\s*|\s+)){0,3}" + _UPPER + r"[\w.]*"
             parts = [
                 r"(?:Thủ tướng Chính phủ|Thủ tướng|Chính phủ|Chủ tịch nước)",
                 r"(?:(?:Phó\s+)?Bộ trưởng\s+)?Bộ\s+(?:" + alt(sectors_min + abbr) + ")",

@@ -1,5 +1,483 @@
-"""Placeholder until the awards extractor lands."""
+"""Awards (khen thưởng): one object per recipient, with kind, level, conferrer, year and status.
+
+An award mention is a kind from ``data/gazetteers/awards.csv`` ("Cờ thi đua",
+"Bằng khen", "Huân chương Lao động hạng Ba", "Tập thể Lao động xuất sắc", …),
+optionally followed by its conferrer ("của Bộ trưởng Bộ TT&TT", "của Chính
+phủ", "của UBND tỉnh").  It is an award only when the clause says what was
+done with it (``AWARD_PROPOSE`` → ``proposed``: đề nghị, trình, bình xét,
+suy tôn; ``AWARD_CONFER`` → ``conferred``: tặng, trao tặng, được tặng, đón
+nhận) and to whom:
+
+* after it: "… tặng Cờ thi đua cho 2 Sở TTTT Đắk Lắk và Phú Yên", "trao Bằng
+  khen tới 5 tập thể";
+* before it: "Sở X vinh dự được Chủ tịch nước tặng thưởng Huân chương …",
+  "toàn Cụm có 01 đơn vị được tặng cờ thi đua của Bộ …".
+
+Rules, targets and plans ("tiêu chuẩn xét tặng Bằng khen", "phấn đấu đạt Cờ
+thi đua", "sẽ được tặng") are no awards (``AWARD_NOT_REAL``), nor are award
+words with no recipient ("khen thưởng các tập thể, cá nhân có thành tích").
+
+Level: ``state`` (Chủ tịch nước; Huân chương / Huy chương / Anh hùng),
+``government`` (Chính phủ / Thủ tướng), ``ministry`` (a Bộ or its minister),
+``province`` (UBND tỉnh or its chairman), ``other`` (unions, mass organisations,
+heads of departments), else ``None``.
+
+>>> from extract.frontend import analyze
+>>> a = analyze("Các đơn vị thống nhất đề nghị Bộ trưởng Bộ TTTT xét tặng Cờ thi đua cho 2 Sở TTTT Đắk Lắk và Phú Yên.")
+>>> [(x["award"], x["level"], x["province"], x["status"]) for x in extract(a)]
+[('Cờ thi đua', 'ministry', 'Đắk Lắk', 'proposed'), ('Cờ thi đua', 'ministry', 'Phú Yên', 'proposed')]
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from extract.fields.clusters import (
+    Item,
+    bullet_items,
+    Years,
+    _words,
+    article_province,
+    emulation_years,
+    find_rules,
+    home_province,
+    mask,
+    split_list,
+    year_of,
+)
+from extract.frontend import Analysis, Sentence
+from extract.gazetteer import DATA_DIR, gazetteer
 
 
-def extract(a):
-    return []
+@dataclass(frozen=True)
+class Kind:
+    surface: str
+    award: str
+    level: str | None
+    conferred_by: str | None
+
+
+@functools.lru_cache(maxsize=1)
+def award_kinds() -> tuple[list[Kind], re.Pattern[str]]:
+    """Award kinds of ``data/gazetteers/awards.csv`` and one regex over their surfaces (longest first)."""
+    kinds: list[Kind] = []
+    with open(DATA_DIR / "awards.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            kinds.append(Kind(row["surface"], row["award"], row["level"] or None, row["conferred_by"] or None))
+    kinds.sort(key=lambda k: len(k.surface), reverse=True)
+    rx = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<k{i}>(?i:{_words(k.surface)}))" for i, k in enumerate(kinds)) + r")(?![\w])")
+    return kinds, rx
+
+
+_CLASS = re.compile(r"^\s*(?i:hạng)\s+(?:Nhất|Nhì|Ba|nhất|nhì|ba|I{1,3})(?![\w])")
+_KNC_NAME = re.compile(r"^\s*[“\"]?((?:Vì|vì)\s[^,;:.”\"()]{3,80}?)(?=[”\"]|\s+(?:cho|của|tới|đến|do)\s|[,;:.()]|$)")
+_OF = re.compile(r"^\s*(?:[(,]\s*)?(?:(?i:của|do)\s+)?")
+_LEVEL_BY_AUTH = (
+    (re.compile(r"^(?:Chủ tịch nước|Nhà nước|Quốc hội)"), "state"),
+    (re.compile(r"^(?:Chính phủ|Thủ tướng)"), "government"),
+    (re.compile(r"^(?:Bộ|Bộ trưởng)\s"), "ministry"),
+    (re.compile(r"^(?:UBND|Ủy ban nhân dân)\s"), "province"),
+)
+_OTHER_CONFERRER = re.compile(
+    r"^(?:(?:Ban Chấp hành|Ban Thường vụ|BCH)\s+)?(?:Tổng Liên đoàn Lao động Việt Nam|Tổng LĐLĐ Việt Nam|Liên đoàn Lao động[^,;.]{0,40}?|"
+    r"Công đoàn[^,;.]{0,40}?|Trung ương Đoàn|(?:Ban Chấp hành\s+)?Trung ương Hội [A-ZĐ][^,;.]{0,40}?|Tỉnh đoàn|Thành đoàn|Đoàn Thanh niên[^,;.]{0,40}?|Hội [A-ZĐ][^,;.]{0,40}?|"
+    r"Ủy ban (?:Trung ương )?Mặt trận Tổ quốc[^,;.]{0,40}?|Mặt trận Tổ quốc[^,;.]{0,30}?|Tổng cục [A-ZĐ][^,;.]{0,30}?|"
+    r"Giám đốc (?:Sở|Công an|Bệnh viện)[^,;.]{0,50}?|Tổng Cục trưởng[^,;.]{0,40}?|Cục trưởng[^,;.]{0,40}?|"
+    r"Tỉnh ủy[^,;.]{0,20}?|Ban Thường vụ Tỉnh ủy|Bảo hiểm xã hội Việt Nam|Kho bạc Nhà nước|Ngân hàng Nhà nước)"
+    r"(?=\s+(?:cho|tới|đến|năm|vì|về|do|đã|và)\s|[,;:.()]|$)"
+)
+
+
+def _bare_authority(after: str, a_ctx: "_Ctx") -> tuple[str | None, str | None, int]:
+    """Bare conferrers: "của Bộ", "Bộ trưởng", "của tỉnh", "của Chủ tịch UBND tỉnh" (resolved from the article)."""
+    m = re.match(r"^(?:(?i:Bộ trưởng)|Bộ)(?![\w])(?!\s+[A-ZĐ])", after)
+    if m:
+        return a_ctx.ministry, "ministry", m.end()
+    m = re.match(r"^(?:(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân)\s+)?(?:tỉnh|thành phố|Tỉnh)(?![\w])(?!\s+[A-ZĐ])", after)
+    if m and a_ctx.province:
+        return gazetteer().canonical_authority("UBND tỉnh", a_ctx.province), "province", m.end()
+    m = re.match(r"^(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân)(?![\w])(?!\s+(?:tỉnh|thành phố|huyện|TP|xã|quận|thị xã))", after)
+    if m and a_ctx.province:
+        return gazetteer().canonical_authority("UBND tỉnh", a_ctx.province), "province", m.end()
+    return None, None, 0
+
+
+def level_of(conferrer: str | None) -> str | None:
+    """Level of a canonical conferrer ("Bộ Y tế" → ministry, "UBND tỉnh An Giang" → province)."""
+    if not conferrer:
+        return None
+    for rx, level in _LEVEL_BY_AUTH:
+        if rx.match(conferrer):
+            return level
+    if re.match(r"^UBND\s+(?:huyện|quận|thị xã|thành phố|xã|phường)", conferrer):
+        return "other"
+    return "other"
+
+
+@dataclass
+class _Ctx:
+    province: str | None
+    ministry: str | None
+    years: Years
+
+
+def _article_ministry(a: Analysis, province: str | None) -> str | None:
+    g = gazetteer()
+    counts: Counter[str] = Counter()
+    for s in a.sentences:
+        for m in g.find_authorities(s.text, province):
+            if m.name.startswith("Bộ ") and m.name != "Bộ":
+                counts[m.name] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+@dataclass
+class Mention:
+    start: int  # sentence-relative: the kind
+    end: int  # end of kind + class + conferrer
+    award: str
+    level: str | None
+    conferred_by: str | None
+
+
+def _mentions(text: str, ctx: _Ctx) -> list[Mention]:
+    g = gazetteer()
+    kinds, rx = award_kinds()
+    out = []
+    for m in rx.finditer(text):
+        k = kinds[int(m.lastgroup[1:])]
+        end = m.end()
+        award = k.award
+        if (c := _CLASS.match(text[end:])):
+            end += c.end()
+        if award == "Kỷ niệm chương" and (n := _KNC_NAME.match(text[end:])):
+            award = f"Kỷ niệm chương {n.group(1).strip()}"
+            end += n.end()
+        level, conferrer = k.level, k.conferred_by
+        of = _OF.match(text[end:])
+        rest_start = end + (of.end() if of else 0)
+        rest = text[rest_start:]
+        auths = [x for x in g.find_authorities(rest[:120], ctx.province) if x.start == 0]
+        found_by = None
+        if auths:
+            found_by = auths[0].name
+            end = rest_start + auths[0].end
+            if found_by == "Bộ" or found_by.startswith("Bộ ") and len(found_by) <= 4:
+                found_by = ctx.ministry
+        else:
+            name, lvl, n = _bare_authority(rest, ctx)
+            if n:
+                found_by, end = name, rest_start + n
+                level = level or lvl
+            elif (o := _OTHER_CONFERRER.match(rest)) and (of and of.group(0).strip()):
+                found_by, end = o.group(0).strip(), rest_start + o.end()
+                level = level or "other"
+        if found_by:
+            conferrer = found_by
+            level = level or level_of(found_by)
+        # "Chiến sĩ thi đua Bộ Thông tin và Truyền thông": the ministry is part of the title
+        out.append(Mention(m.start(), end, award, level, conferrer))
+    return out
+
+
+_RECIPIENT_START = re.compile(r"^\s*(?:(?i:năm)\s+(?:19|20)\d{2}\s*)?(?:(?i:cho|tới|đến)\s+|:\s*)")
+_PASSIVE = re.compile(
+    r"(?<![\w])(?i:được|đã được|vinh dự được|vinh dự|đón nhận|nhận|đạt|giành|được công nhận|được trao|được tặng|được đề nghị|đề nghị)(?![\w])"
+)
+
+
+def _recipient_end(seg: str) -> int:
+    """Where a recipient list written after the award stops."""
+    end = len(seg)
+    for h in find_rules("AWARD_RECIPIENT_END", seg):
+        if h.start > 0 and seg[h.start - 1] in " ,(":
+            # "năm" inside a name is rare; "các tỉnh" lists go on
+            end = h.start
+            break
+    for c in (";", ". "):
+        i = seg.find(c)
+        if 0 <= i < end:
+            end = i
+    return end
+
+
+_ADVERBIAL = re.compile(
+    r"^(?:(?i:tại|trong|nhân dịp|dịp này|dịp|theo|qua|căn cứ|thay mặt|thừa ủy quyền|năm|sáng|chiều|ngày|đồng thời|bên cạnh đó|ngoài ra|"
+    r"cũng tại|cũng trong|với|kết quả|theo đó|đến nay)[^,]*,\s*)+"
+)
+_SUBJECT_JUNK = re.compile(
+    r"^(?:(?i:toàn|trong|của)?\s*(?i:cụm|khối)(?:\s+thi đua)?(?:\s+(?:số\s+)?\w{1,4})?\s+(?i:có)\s+|(?i:có|trong đó|trong đó có|gồm)\s+|"
+    r"(?i:toàn ngành|toàn tỉnh|toàn cụm|toàn khối)\s+(?i:có)\s+)"
+)
+
+
+def _recipients_before(text: str, win_start: int, verb_start: int) -> tuple[list[Item], int]:
+    seg = text[win_start:verb_start]
+    lead = _ADVERBIAL.match(seg)
+    off = win_start + (lead.end() if lead else 0)
+    seg = text[off:verb_start]
+    j = _SUBJECT_JUNK.search(seg)
+    if j and j.start() < 40:
+        off += j.end()
+        seg = text[off:verb_start]
+    has = list(re.finditer(r"(?<![\w])(?i:có|gồm)\s+(?=0*\d|(?i:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s)", seg))
+    if has:
+        off += has[-1].end()
+        seg = text[off:verb_start]
+    seg = re.sub(r"\s+(?i:đã|cũng|đều|vừa|luôn|rất)\s*$", "", seg)
+    return split_list(seg, off), off
+
+
+def _not_real(window: str) -> bool:
+    return bool(find_rules("AWARD_NOT_REAL", window))
+
+
+def _status(window: str, after: str) -> str | None:
+    w = mask(window, "AWARD_CUE_EXCEPT")
+    if find_rules("AWARD_PROPOSE", w):
+        return "proposed"
+    if find_rules("AWARD_CONFER", w):
+        return "conferred"
+    a = mask(after[:40], "AWARD_CUE_EXCEPT")
+    if re.match(r"^\s*(?:[^,;]{0,30}?)(?i:được trao|được tặng|được trao tặng|trao cho|tặng cho)", a):
+        return "conferred"
+    return None
+
+
+def _recipient_province(item: Item, ctx: _Ctx) -> str | None:
+    if item.province:
+        return item.province
+    if item.person:
+        return None
+    return home_province(item.text, ctx.province)
+
+
+def _recipient_text(item: Item) -> str:
+    g = gazetteer()
+    if item.province:
+        item.text = re.sub(r"\s+các\s+(?:tỉnh, thành phố|tỉnh thành|tỉnh|thành phố|TP\.?)\s+", " ", item.text)
+    if item.province and item.text.startswith("Sở ") and g.expand_abbreviations(item.text) != item.text:
+        return g.canonical_authority(item.text) or item.text
+    return item.text
+
+
+_YEAR_SPAN = re.compile(r"(?i:từ(?: năm)?|giai đoạn)\s+((?:19|20)\d{2})\s*(?:[-–]|(?i:đến|tới)(?: năm)?)\s*((?:19|20)\d{2})")
+
+
+def _for_year(text: str, start: int, end: int, ctx: _Ctx, status: str) -> int | None:
+    clause = text[start:end]
+    m = _YEAR_SPAN.search(clause)
+    if m:
+        return int(m.group(2))
+    m = re.search(r"(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?", clause)
+    if m:
+        return year_of(m)
+    m = re.search(r"(?i:giai đoạn)\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})", clause)
+    if m:
+        return int(m.group(1))
+    tail = re.split(r"[;.](?:\s|$)", text[end:])[0]
+    m = _YEAR_SPAN.search(tail)
+    if m:
+        return int(m.group(2))
+    m = re.search(r"(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?", tail)
+    if m:
+        return year_of(m)
+    m = re.match(r"^(?:[^,;]{0,30}\s)?(?i:năm)\s+((?:19|20)\d{2})\s*,", text[:start])  # "Năm 2024, Bộ … tặng …"
+    if m:
+        return int(m.group(1))
+    return ctx.years.review
+
+
+_GAP_VERB = re.compile(
+    r"^\s*(?:(?i:đã|vừa|quyết định|ký quyết định|xét|đồng ý|tặng thưởng|trao tặng|tặng|trao|khen tặng|công nhận|"
+    r"xét tặng|khen thưởng|tặng danh hiệu|công nhận danh hiệu|danh hiệu)\s*)+$"
+)
+
+
+_OTHER_BEFORE = re.compile(
+    r"(?:(?i:Tổng Cục trưởng|Cục trưởng|Giám đốc|Chủ tịch)\s+)?(?:Tổng cục|Tổng Liên đoàn Lao động|Liên đoàn Lao động|Công đoàn|Trung ương Đoàn|"
+    r"Tỉnh đoàn|Hội|Ủy ban Mặt trận Tổ quốc|Bảo hiểm xã hội|Kho bạc Nhà nước|Ngân hàng Nhà nước)(?:\s+(?!(?i:tặng|trao|xét|đã|vừa|khen)\b)[A-ZĐ][\wÀ-ỹ]*(?:\s+(?!(?:tặng|trao|xét|đã|vừa|khen)\b)[a-zà-ỹ]+)?){0,4}"
+)
+
+
+_AUTH_START = re.compile(r"(?<![\w])(?:Bộ|UBND|Ủy ban|Uỷ ban|Chủ tịch|Thủ tướng|Chính phủ|Sở|Giám đốc|Ban|Hội đồng)(?![\w])")
+
+
+def _authorities(window: str, province: str | None) -> list:
+    """Authorities in a window, each searched from its own head word (a long match cannot hide the next one)."""
+    g = gazetteer()
+    out = []
+    for h in _AUTH_START.finditer(window):
+        found = g.find_authorities(window[h.start():h.start() + 120], province)
+        if found and found[0].start == 0 and not (out and h.start() < out[-1].end):
+            m = found[0]
+            out.append(type(m)(h.start(), h.start() + m.end, m.surface, m.name, m.kind, m.province))
+    return out
+
+
+def _conferrer_before(text: str, m: Mention, win_start: int, ctx: _Ctx) -> None:
+    """Fill the conferrer of a mention from the subject of "… Bộ trưởng Bộ TTTT (xét) tặng Cờ thi đua"."""
+    if m.conferred_by:
+        return
+    g = gazetteer()
+    window = text[win_start:m.start]
+    for auth in reversed(_authorities(window, ctx.province)):
+        if _GAP_VERB.match(window[auth.end:]):
+            name = auth.name
+            if name == "Bộ":
+                name = ctx.ministry
+            m.conferred_by = name
+            m.level = m.level or level_of(name)
+            return
+    for o in _OTHER_BEFORE.finditer(window):
+        if _GAP_VERB.match(window[o.end():]):
+            name = o.group(0).strip()
+            name = re.sub(r"^(?i:Tổng Cục trưởng|Cục trưởng|Giám đốc|Chủ tịch)\s+", "", name)
+            m.conferred_by, m.level = name, m.level or "other"
+            return
+    b = re.search(r"(?:(?i:Bộ trưởng)|(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân)(?:\s+(?:tỉnh|thành phố))?)(?=[^\w]*$)",
+                  window[: len(window) - len(_GAP_VERB.search(window).group(0))] if _GAP_VERB.search(window) else "")
+    if b:
+        name, lvl, _ = _bare_authority(b.group(0), ctx)
+        if name or lvl:
+            m.conferred_by, m.level = name, m.level or lvl
+
+
+_BARE_GIVE = re.compile(r"[\s,;]*(?:(?i:và|đồng thời|cùng|cho)\s+)*(?:(?i:xét tặng|tặng|trao tặng)\s*)?(?:(?i:danh hiệu)\s*)?")
+
+
+def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None) -> list[dict]:
+    text = s.text
+    mentions = _mentions(text, ctx)
+    if not mentions:
+        return []
+    for i, m in enumerate(mentions):
+        _conferrer_before(text, m, mentions[i - 1].end if i else 0, ctx)
+        # "đề nghị Bộ trưởng tặng Cờ thi đua cho A; (đề nghị tặng) Bằng khen cho B": same conferrer
+        if i and m.conferred_by is None and m.level is None and not re.search(r"[.]", text[mentions[i - 1].end:m.start]):
+            m.conferred_by, m.level = mentions[i - 1].conferred_by, mentions[i - 1].level
+    out: list[dict] = []
+    prev_end = 0
+    prev_status: str | None = None
+    resolved: list[tuple[list[Item], int, int] | None] = [None] * len(mentions)
+    shares_next = [False] * len(mentions)
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt and re.fullmatch(r"\s*(?:,|và|,\s*và|hoặc)\s*", text[m.end:nxt.start]):
+            shares_next[i] = True
+            continue
+        after = text[m.end:]
+        r = _RECIPIENT_START.match(after)
+        if r:
+            seg_start = m.end + r.end()
+            seg = text[seg_start:]
+            if nxt:
+                seg = seg[: max(0, nxt.start - seg_start)]
+            stop = _recipient_end(seg)
+            seg = seg[:stop]
+            # a following "đề nghị …" / "và đề nghị" clause belongs to the next award
+            seg = re.split(r",?\s+(?:và\s+)?(?i:đề nghị|đồng thời)\s", seg)[0]
+            items = split_list(seg, seg_start)
+            if not items and a is not None and nxt is None and text.rstrip().endswith(":"):
+                # "… tặng Cờ thi đua cho các đơn vị sau:" and one recipient a line
+                items = [Item(it.text, it.start - s.start, it.end - s.start, it.province, it.count, it.noun, it.person)
+                         for it in bullet_items(a, s.index)]
+            resolved[i] = (items, seg_start, seg_start + len(seg))
+            continue
+        c_start = max(text.rfind(";", 0, m.start) + 1, prev_end)
+        window = text[c_start:m.start]
+        verb = None
+        for v in _PASSIVE.finditer(window):
+            verb = v
+            break
+        if verb:
+            items, off = _recipients_before(text, c_start, c_start + verb.start())
+            resolved[i] = (items, off, c_start + verb.start())
+        prev_end = m.end
+    # back-fill chains "Cờ thi đua và Bằng khen cho …"
+    for i in range(len(mentions) - 2, -1, -1):
+        if shares_next[i]:
+            resolved[i] = resolved[i + 1]
+    prev_end = 0
+    for i, m in enumerate(mentions):
+        res = resolved[i]
+        c_start = max(text.rfind(";", 0, m.start) + 1, prev_end)
+        window = text[c_start:m.start]
+        if res is not None and res[1] < m.start:
+            window = text[min(c_start, res[1]):m.start]
+        prev_end = max(m.end, res[2] if res else m.end) if not shares_next[i] else prev_end
+        if res is None or not res[0]:
+            continue
+        status = _status(window, text[m.end:])
+        if status is None and shares_next[i] is False and prev_status is not None and i > 0:
+            status = prev_status
+        # "đề nghị … tặng Cờ thi đua cho A và tặng Bằng khen cho B": the bare "tặng" goes on proposing
+        if status == "conferred" and prev_status == "proposed" and _BARE_GIVE.fullmatch(window):
+            status = "proposed"
+        if status is None:
+            continue
+        if _not_real(window[-80:]) or re.match(r"^\s*(?i:sẽ)", text[m.end:]):
+            continue
+        prev_status = status
+        items = res[0]
+        clause_end = res[2]
+        for it in items:
+            year = _for_year(text, min(res[1], m.start), max(clause_end, m.end), ctx, status)
+            out.append({
+                "award": m.award,
+                "level": m.level,
+                "conferred_by": m.conferred_by,
+                "recipient": None if it.count is not None else _recipient_text(it),
+                "province": None if it.count is not None else _recipient_province(it, ctx),
+                "count": it.count,
+                "for_year": year,
+                "status": status,
+                "evidence": s.evidence(m.start, m.end),
+            })
+    return out
+
+
+def _key(x: dict) -> tuple:
+    who = ("p", x["province"]) if x["province"] else ("r", (x["recipient"] or "").lower()) if x["recipient"] else ("n", x["count"])
+    return (x["award"], who, x["status"])
+
+
+def extract(a: Analysis, clusters_about: dict | None = None) -> list[dict]:
+    """Every award of the article, one object per recipient (duplicates merged, the most specific kept).
+
+    The result is cached on the Analysis (the clusters extractor reads it too); callers get a copy.
+    """
+    cached = a.__dict__.get("_awards")
+    if cached is None:
+        cached = a.__dict__["_awards"] = _extract(a)
+    return [dict(x) for x in cached]
+
+
+def _extract(a: Analysis) -> list[dict]:
+    province = article_province(a)
+    ctx = _Ctx(province, _article_ministry(a, province), emulation_years(a))
+    merged: dict[tuple, list[dict]] = {}
+    for s in a.sentences:
+        for x in _awards_in(s, ctx, a):
+            same = merged.setdefault(_key(x), [])
+            # the same award to the same recipient told twice (title and body); distinct units of one
+            # province in one sentence stay apart
+            old = next((o for o in same if o["evidence"]["sentence_index"] != s.index
+                        or (o["recipient"] or "").lower() == (x["recipient"] or "").lower()), None)
+            if old is None:
+                same.append(x)
+                continue
+            for f in ("level", "conferred_by", "for_year"):
+                if old[f] is None and x[f] is not None:
+                    old[f] = x[f]
+            from_title = a.sentences[old["evidence"]["sentence_index"]].is_title
+            if x["recipient"] and old["recipient"] and (from_title or len(x["recipient"]) < len(old["recipient"])):
+                # a headline's short form ("Ngành Y tế BR-VT") yields to the body's full name
+                old["recipient"] = x["recipient"]
+                if from_title:
+                    old["evidence"] = x["evidence"]
+    return [x for same in merged.values() for x in same]

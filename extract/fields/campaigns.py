@@ -9,10 +9,8 @@ Generic mentions ("phong trào thi đua năm 2020", "phong trào thi đua yêu
 nước", "phong trào thi đua của ngành") have no name and give nothing; a quote
 introduced by "với chủ đề" is a theme (``extract.fields.themes``), not a name.
 
-The module also holds three small helpers shared by the other field modules
-of this family: :func:`rule_regex` (vocabulary in ``extract/rules/*.jsonl`` →
-character regex), :func:`quoted_spans` (quotations, tolerant of unclosed and
-mismatched quotes) and :func:`article_province`.
+Helpers shared with the other field modules of this family live in
+:mod:`extract.fields._common`.
 
 >>> from extract.frontend import analyze
 >>> a = analyze("UBND tỉnh Long An ban hành Kế hoạch phát động phong trào thi đua đặc biệt “Chung sức vượt qua đại dịch” giai đoạn 2021 - 2022.")
@@ -22,206 +20,26 @@ mismatched quotes) and :func:`article_province`.
 
 from __future__ import annotations
 
-import functools
 import re
-from collections import Counter
 from collections.abc import Iterable
 
 from extract.frontend import Analysis, Sentence
+from extract.fields._common import (  # noqa: F401  (re-exported for callers of the old location)
+    _QUOTES,
+    _WE,
+    article_province,
+    authority_before,
+    clean_name,
+    expand_org,
+    find_period,
+    org_phrase,
+    quoted_spans,
+    rule_match_id,
+    rule_regex,
+    rule_terms,
+)
 from extract.gazetteer import gazetteer
-from extract.nlp import load_patterns
 from extract.normalize import match_key
-
-# --------------------------------------------------------------------------------------------
-# shared helpers (campaigns, themes, events, documents, people)
-# --------------------------------------------------------------------------------------------
-
-_WB = r"(?<![\w])"  # word start
-_WE = r"(?![\w])"  # word end
-
-
-def _token_regex(tok: dict) -> tuple[str, bool]:
-    """Regex for one spaCy token pattern (LOWER/TEXT, string or IN list) and whether it is optional."""
-    for attr in ("LOWER", "TEXT", "NORM", "ORTH"):
-        if attr in tok:
-            val = tok[attr]
-            vals = val["IN"] if isinstance(val, dict) else [val]
-            alts = "|".join(r"\s+".join(re.escape(w) for w in v.split()) for v in sorted(vals, key=len, reverse=True))
-            rx = f"(?:{alts})" if attr == "TEXT" or attr == "ORTH" else f"(?i:{alts})"
-            return rx, tok.get("OP") == "?"
-    raise ValueError(f"unsupported token pattern {tok!r}")
-
-
-def pattern_regex(pattern: str | list[dict]) -> str:
-    """Character regex for a span_ruler pattern (phrase: case-insensitive; tokens: per attribute)."""
-    if isinstance(pattern, str):
-        words = [re.escape(w) for w in pattern.split()]
-        return "(?i:" + r"\s+".join(words) + ")"
-    out = ""
-    for i, tok in enumerate(pattern):
-        rx, optional = _token_regex(tok)
-        if i == 0:
-            out = rx if not optional else f"(?:{rx})?"
-        else:
-            out += rf"(?:\s*{rx})?" if optional else rf"\s*{rx}"
-    return out
-
-
-@functools.lru_cache(maxsize=None)
-def rule_terms(label: str) -> tuple[tuple[str, str], ...]:
-    """(regex, id) for every pattern with ``label`` in extract/rules/*.jsonl, longest first."""
-    terms = [(pattern_regex(p["pattern"]), p.get("id", "")) for p in load_patterns() if p.get("label") == label]
-    if not terms:
-        raise LookupError(f"no rule patterns labelled {label!r} in extract/rules")
-    return tuple(sorted(terms, key=lambda t: len(t[0]), reverse=True))
-
-
-@functools.lru_cache(maxsize=None)
-def rule_regex(label: str, ids: tuple[str, ...] | None = None) -> re.Pattern[str]:
-    """One compiled alternation of the patterns labelled ``label`` (named groups per id order).
-
-    >>> bool(rule_regex("CAMPAIGN_CUE").search("các Phong trào thi đua"))
-    True
-    """
-    terms = [rx for rx, i in rule_terms(label) if ids is None or i in ids]
-    return re.compile(_WB + "(?:" + "|".join(terms) + ")" + _WE)
-
-
-def rule_match_id(label: str, text: str) -> str | None:
-    """The id of the first (longest) pattern of ``label`` matching exactly at the start of ``text``."""
-    for rx, i in rule_terms(label):
-        if re.match(rx + _WE, text):
-            return i
-    return None
-
-
-_QUOTES = "“”\"„‟″"
-_OPENER_BEFORE = " \t([{:;,-–—/“\"'"
-
-
-def quoted_spans(text: str) -> list[tuple[int, int, bool]]:
-    """Quotations in a sentence: (content start, content end, closed).
-
-    Tolerates mismatched quote characters (“…" or "…“) and an unclosed quote
-    followed by a new one (“A; phong trào “B”): the unclosed quotation ends at
-    the last ";" before the next opening quote.
-
-    >>> t = 'phong trào “A b; phong trào thi đua “C d“.'
-    >>> [(t[s:e], c) for s, e, c in quoted_spans(t)]
-    [('A b', False), ('C d', True)]
-    """
-    out: list[tuple[int, int, bool]] = []
-    open_at: int | None = None
-    n = len(text)
-    for i, ch in enumerate(text):
-        if ch not in _QUOTES:
-            continue
-        prev = text[i - 1] if i else " "
-        nxt = text[i + 1] if i + 1 < n else " "
-        opener = (prev in _OPENER_BEFORE or i == 0) and not nxt.isspace() and nxt not in _QUOTES
-        closer = not prev.isspace() and (i + 1 == n or not nxt.isalnum())
-        if ch == "”" and open_at is None:
-            continue
-        if open_at is None:
-            if opener:
-                open_at = i + 1
-            continue
-        if closer and i > open_at:
-            out.append((open_at, i, True))
-            open_at = None
-        elif opener:
-            seg = text[open_at:i]
-            cut = seg.rfind(";")
-            end = open_at + cut if cut > 0 else i
-            out.append((open_at, end, False))
-            open_at = i + 1
-    if open_at is not None:
-        end = n
-        while end > open_at and text[end - 1] in " .;,/…":
-            end -= 1
-        if end > open_at:
-            out.append((open_at, end, False))
-    return out
-
-
-def clean_name(s: str) -> str:
-    """Trim quotes, spaces and trailing punctuation from a name or theme."""
-    s = s.strip().strip(_QUOTES).strip()
-    s = re.sub(r"[\s.;,:/…]+$", "", s)
-    return s.strip(_QUOTES).strip()
-
-
-def article_province(a: Analysis) -> str | None:
-    """The province the article is mostly about: most mentions in title and body (title first on ties)."""
-    g = gazetteer()
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    texts = ([a.title] if a.title else []) + [s.text for s in a.sentences]
-    pos = 0
-    for t in texts:
-        for m in g.find_provinces(t or ""):
-            counts[m.name] += 1
-            first.setdefault(m.name, pos)
-            pos += 1
-    if not counts:
-        return None
-    return sorted(counts, key=lambda p: (-counts[p], first[p]))[0]
-
-
-_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[-–—]|đến(?: năm)?)\s*((?:19|20)\d{2})(?!\d)")
-
-
-def find_period(text: str) -> str | None:
-    """A period "2019-2025" written as "giai đoạn 2019 -2025", "(2021–2025)", "từ năm 2019 đến năm 2025"."""
-    m = _YEAR_RANGE.search(text)
-    return f"{m.group(1)}-{m.group(2)}" if m else None
-
-
-def authority_before(text: str, end: int, default_province: str | None, max_gap: int = 40) -> str | None:
-    """Canonical name of the organisation written last before ``end`` (the subject of a verb).
-
-    Uses the gazetteer's authorities; falls back to a capitalised organisation
-    phrase starting with an ``ORG_HEAD`` word ("Công an tỉnh Bình Định").
-    """
-    g = gazetteer()
-    best = None
-    for m in g.find_authorities(text[:end], default_province):
-        gap = text[m.end:end]
-        if len(gap) <= max_gap and not re.search(r"[;:]", gap):
-            best = m.name
-    if best:
-        return best
-    heads = rule_regex("ORG_HEAD")
-    clause_start = max(text.rfind(",", 0, end), text.rfind(";", 0, end), text.rfind(":", 0, end)) + 1
-    clause = text[clause_start:end]
-    m = heads.search(clause)
-    if m:
-        phrase = org_phrase(clause[m.start():])
-        if phrase and 1 <= len(phrase.split()) <= 14:
-            return g.canonical_authority(phrase, default_province) or phrase
-    return None
-
-
-_ORG_LOWER = {"và", "tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "tp", "tp."}
-
-
-def org_phrase(text: str) -> str:
-    """The organisation name at the start of ``text``, read on underthesea words: capitalised words,
-    "và", place words and dashes ("Đài Phát thanh và Truyền hình tỉnh Bà Rịa - Vũng Tàu long trọng …"
-    → "Đài Phát thanh và Truyền hình tỉnh Bà Rịa - Vũng Tàu")."""
-    from extract.nlp import nlp
-
-    doc = nlp().make_doc(text[:200])
-    end = 0
-    for tok in doc:
-        w = tok.text
-        if w[0].isupper() or w in ("-", "–", "&") or w.lower() in _ORG_LOWER:
-            end = tok.idx + len(w)
-            continue
-        break
-    phrase = text[:end]
-    return re.sub(r"(?:\s+(?:và|tỉnh|thành phố|huyện|quận|thị xã|xã|-|–|&))+\s*$", "", phrase).strip()
-
 
 # --------------------------------------------------------------------------------------------
 # campaigns
@@ -233,10 +51,10 @@ _GAP_OK = re.compile(
     r"(?:(?i:mang tên|có tên(?: gọi)?|với tên gọi|với tên|tên gọi|là)\s*)?[:\-–]?\s*$"
 )
 _GROUP_KIND = re.compile(
-    r"(?i:(?:các|những)\s+phong trào(?:\s+thi đua)?\s+(?P<k1>đặc biệt|thường xuyên|(?:theo\s+)?chuyên đề)"
+    r"(?i:(?:các|những)\s+phong trào(?:\s+thi đua)?\s+(?P<k1>đặc biệt|thường xuyên|(?:theo\s+)?chuyên đề)(?!\s+(?:và|cùng|với)\s)"
     r"|phong trào(?:\s+thi đua)?\s+(?P<k2>đặc biệt|thường xuyên|(?:theo\s+)?chuyên đề)\s*(?:,\s*)?(?:như|gồm|là)\b)"
 )
-_LIST_INTRO = re.compile(r"(?i:như|gồm|bao gồm|là)\s*:?\s*$|[:;]\s*$|^\s*$")
+_LIST_INTRO = re.compile(r"(?i:như|gồm|bao gồm|là)\s*:?\s*$|[:;]\s*$|^\s*[-+•*–]\s*$")  # a list item, or a bullet line (not a bare sentence start)
 _CLAUSE_END = re.compile(r"[;.!?]|\s(?:và|cùng)\s+(?=(?i:phong trào|cuộc vận động))|,\s*(?=(?i:phong trào|cuộc vận động))")
 
 
@@ -248,7 +66,15 @@ def _kind_word(s: str | None) -> str | None:
 
 
 def _group_kind(text: str) -> str | None:
-    """Kind of the last group of movements named in ``text`` ("các phong trào thi đua chuyên đề")."""
+    """Kind of the last group of movements named in ``text`` ("các phong trào thi đua chuyên đề").
+
+    A group joined by "và" is a sibling of what follows, not its parent:
+
+    >>> _group_kind("Tỉnh triển khai các phong trào thi đua thường xuyên và ") is None
+    True
+    >>> _group_kind("Sở thực hiện các phong trào thi đua chuyên đề, như: ")
+    'chuyên đề'
+    """
     kind = None
     for m in _GROUP_KIND.finditer(text):
         kind = _kind_word(m.group("k1") or m.group("k2"))
@@ -270,21 +96,6 @@ _LAUNCH_VERB = re.compile(
     r"(?:(?:lễ|hội nghị|buổi lễ)\s+)?(?P<v>phát động|khởi xướng|có))(?!\w)"
 )
 _BREAKS_LAUNCH = re.compile(r"(?i:hưởng ứng|thực hiện|triển khai|tham gia|gắn với|\bcủa\b|\bdo\b|[;:])")
-
-
-def expand_org(name: str | None, text: str) -> str | None:
-    """The fuller form of a short organisation name written elsewhere in the article.
-
-    "Cục Thuế" with "Cục Thuế tỉnh Long An" in the text → "Cục Thuế tỉnh Long An".
-    """
-    if not name or gazetteer().find_provinces(name):
-        return name
-    short = re.sub(r"\s+(?:tỉnh|thành phố|TP\.?)$", "", name)
-    for m in re.finditer(re.escape(short) + r"\s+(?:(?:tỉnh|thành phố|TP\.?)\s+)?", text):
-        provs = gazetteer().find_provinces(text[m.end(): m.end() + 40])
-        if provs and provs[0].start == 0:
-            return text[m.start(): m.end() + provs[0].end]
-    return name
 
 
 def _launcher(text: str, cue_start: int, name_end: int, default_province: str | None) -> str | None:
@@ -311,6 +122,34 @@ def _launcher(text: str, cue_start: int, name_end: int, default_province: str | 
     return None
 
 
+_TITLE_WORD = re.compile(r"[A-ZĐÀ-Ỹ][^\s,;.:()“”\"]*")
+
+
+def _capitalised_name(text: str, cue_start: int, off: int) -> tuple[int, int] | None:
+    """An unquoted proper name written in title case right after a lower-case cue.
+
+    "phong trào Thi đua Quyết thắng" → "Thi đua Quyết thắng": the capital "Thi
+    đua" shows the words belong to the name, and the name runs over the
+    following capitalised words (Vietnamese capitalises the first syllable of
+    each word of such names, unlike sentence-case quoted names).
+
+    >>> t = "sơ kết phong trào Thi đua Quyết thắng và cuộc vận động"
+    >>> off = t.index(" Quyết")
+    >>> s, e = _capitalised_name(t, t.index("phong"), off); t[off + s:off + e]
+    'Thi đua Quyết thắng'
+    """
+    cue = text[cue_start:off]
+    if not re.search(r"Thi đua\s*$", cue) or not cue.startswith("phong"):
+        return None
+    unit = _TITLE_WORD.pattern + r"(?:\s+(?!(?:và|của|do|năm|được|đã|trong|tại|với|cho|là|thì|các|những)(?!\w))[a-zđà-ỹ]+(?!\w))?"
+    m = re.match(r"\s*(" + unit + r"(?:\s+" + unit + r")*)", text[off:])
+    if not m or gazetteer().find_provinces(m.group(1)) or rule_regex("ORG_HEAD").match(m.group(1)):
+        return None
+    # the cue's own "Thi đua" starts the name
+    start = cue.rfind("Thi đua") - len(cue)
+    return start, m.end(1)
+
+
 def _is_generic_start(text: str) -> bool:
     """True when the words after the cue make it a generic mention ("yêu nước", "năm 2020", "của ngành")."""
     t = text.lstrip(" :")
@@ -323,6 +162,8 @@ def _is_generic_start(text: str) -> bool:
         # "chung sức/chung tay" and "toàn dân/cả nước ..." open real names
         if word == "chung" and rest.startswith(("sức", "tay")):
             return False
+        if word in ("toàn dân", "cả nước", "toàn quốc") and t[0].isupper() and len(rest.split()) >= 2:
+            return False  # capitalised, it opens a name: "- Phong trào Toàn dân tham gia bảo vệ môi trường;"
         return True
     return False
 
@@ -350,7 +191,7 @@ def _campaigns_in(s: Sentence, prev_text: str | None, province: str | None) -> l
             rest = text[cue.end():]
             kind_m = re.match(r"\s*(?i:(?P<k>đặc biệt|thường xuyên|(?:theo\s+)?chuyên đề))\b", rest)
             off = cue.end() + (kind_m.end() if kind_m else 0)
-            named = _named_movement(text[off:])
+            named = _named_movement(text[off:]) or _capitalised_name(text, cue.start(), off)
             if named:
                 name_span = (off + named[0], off + named[1])
             elif (not _is_generic_start(text[off:]) and _LIST_INTRO.search(text[: cue.start()])
@@ -395,6 +236,13 @@ def _campaigns_in(s: Sentence, prev_text: str | None, province: str | None) -> l
     return out
 
 
+# a sentence that classifies the movement just named: "Phong trào (thi đua) (này) là phong trào thi đua đặc biệt", "Đây là …"
+_ANAPHORIC_KIND = re.compile(
+    r"^\s*(?:(?i:phong trào)(?:\s+(?i:thi đua))?(?:\s+(?i:này|trên))?|(?i:đây))\s+(?i:là|được xác định là)\s+(?:(?i:một)\s+)?"
+    r"(?i:phong trào)(?:\s+(?i:thi đua))?\s+(?P<k>(?i:đặc biệt|thường xuyên|(?:theo\s+)?chuyên đề))(?!\w)"
+)
+
+
 def extract(a: Analysis) -> list[dict]:
     """Named campaigns, one object per distinct name (first mention wins, gaps filled by later ones).
 
@@ -406,8 +254,13 @@ def extract(a: Analysis) -> list[dict]:
     province = article_province(a)
     found: dict[str, dict] = {}
     prev: str | None = None
+    last: dict | None = None
     for s in a.sentences:
+        ana = _ANAPHORIC_KIND.match(s.text)
+        if ana and last is not None and last["kind"] is None:
+            last["kind"] = _kind_word(ana.group("k"))  # "Phong trào thi đua là phong trào thi đua đặc biệt, …"
         for c in _campaigns_in(s, prev, province):
+            last = found.get(match_key(c["name"]), c)
             key = match_key(c["name"])
             if c["launched_by"]:
                 c["launched_by"] = expand_org(c["launched_by"], a.body_text)

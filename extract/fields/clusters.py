@@ -1,5 +1,998 @@
-"""Placeholder until the clusters extractor lands."""
+"""Emulation clusters and blocks (cụm / khối thi đua): members, count, organizer, roles.
+
+A cluster is mentioned by a head and a number ("Cụm thi đua số 7", "Cụm 7",
+"KHỐI THI ĐUA SỐ IV"), by a head and a description ("Khối thi đua của tỉnh
+Long An", "Cụm thi đua các tỉnh Tây Nguyên") or, without the word cụm, as a
+group of like units that signs a pledge together ("Sở TT&TT 7 tỉnh khu vực
+miền núi phía bắc gồm: … ký kết giao ước thi đua").  Mentions of one cluster
+merge (same kind and number, same description, or the anaphoric "Cụm",
+"toàn Cụm" referring to the cluster last named).
+
+* members: provinces of the units listed after "gồm / bao gồm / thành viên
+  gồm", of units given a cluster role, and of units the cluster proposes or
+  honours (awards in a sentence about the cluster).  A cluster of one
+  province's departments (organizer ``UBND tỉnh X``) or of non-provincial units
+  lists them in ``member_units`` instead.
+* roles: Cụm/Khối trưởng → ``leader``, Cụm/Khối phó → ``deputy``, suy tôn /
+  dẫn đầu → ``leading_unit``; the holder is the unit written before the role
+  ("Sở TTTT Gia Lai làm Cụm trưởng") or after it ("Cụm trưởng năm 2022 là Sở
+  …", "suy tôn Sở … là đơn vị dẫn đầu"); the year is the one written with the
+  role, else the pledge year for an election ("bầu … làm Cụm trưởng") and the
+  reviewed year otherwise.
+
+Vocabulary is data: ``extract/rules/clusters.jsonl`` (labels ``CLUSTER_*``).
+This module also holds the small text helpers that ``awards`` shares.
+
+>>> from extract.frontend import analyze
+>>> a = analyze("Ngày 12/3/2021, Cụm thi đua số 7 ngành Thông tin và Truyền thông gồm các Sở TT&TT: "
+...             "Bình Dương, Tây Ninh và Ninh Thuận tổ chức hội nghị tổng kết phong trào thi đua năm 2020. "
+...             "Năm 2021, Sở TT&TT Tây Ninh làm Cụm trưởng.")
+>>> c = extract(a)[0]
+>>> c["label"], c["number"], c["organizer"], c["members"]
+('Cụm thi đua số 7', 7, 'Bộ Thông tin và Truyền thông', ['Bình Dương', 'Tây Ninh', 'Ninh Thuận'])
+>>> [(r["role"], r["province"], r["year"]) for r in c["roles"]]
+[('leader', 'Tây Ninh', 2021)]
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from extract.frontend import Analysis, Sentence
+from extract.gazetteer import DATA_DIR, gazetteer
+from extract.nlp import load_patterns
+
+# --------------------------------------------------------------------------------------------
+# rules (extract/rules/clusters.jsonl, awards.jsonl) compiled to regexes over sentence text
+# --------------------------------------------------------------------------------------------
+
+_WB = r"(?<![\w&])"
+_WE = r"(?![\w&])"
 
 
-def extract(a):
-    return []
+def _words(phrase: str) -> str:
+    return r"\s*[-–]\s*".join(r"\s+".join(re.escape(w) for w in part.split()) for part in re.split(r"\s*[-–]\s*", phrase))
+
+
+def _token_regex(tok: dict) -> tuple[str, bool]:
+    """Regex for one spaCy token pattern (LOWER / TEXT / NORM: a string, IN list or REGEX) and its optionality."""
+    for attr in ("LOWER", "NORM", "TEXT", "ORTH"):
+        if attr in tok:
+            val = tok[attr]
+            if isinstance(val, dict) and "REGEX" in val:
+                rx = val["REGEX"].lstrip("^").rstrip("$")
+            else:
+                vals = val["IN"] if isinstance(val, dict) else [val]
+                rx = "|".join(_words(v) for v in sorted(vals, key=len, reverse=True))
+            rx = f"(?i:{rx})" if attr in ("LOWER", "NORM") else f"(?:{rx})"
+            return rx, tok.get("OP") == "?"
+    raise ValueError(f"unsupported token pattern {tok!r}")
+
+
+def pattern_regex(pattern: str | list[dict]) -> str:
+    """Character regex for a span_ruler pattern (a phrase matches case-insensitively, like the ruler's LOWER).
+
+    >>> re.fullmatch(pattern_regex([{"LOWER": "cụm"}, {"LOWER": "số", "OP": "?"}]), "Cụm  số") is not None
+    True
+    """
+    if isinstance(pattern, str):
+        return "(?i:" + _words(pattern) + ")"
+    out = ""
+    for tok in pattern:
+        rx, optional = _token_regex(tok)
+        if not out:
+            out = f"(?:{rx})?" if optional else rx
+        else:
+            out += rf"(?:\s*{rx})?" if optional else rf"\s*{rx}"
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def rule_terms(label: str) -> tuple[tuple[str, str], ...]:
+    """(regex, id) of every pattern labelled ``label`` in extract/rules/*.jsonl, longest first."""
+    terms = [(pattern_regex(p["pattern"]), p.get("id", "")) for p in load_patterns() if p.get("label") == label]
+    if not terms:
+        raise LookupError(f"no rule patterns labelled {label!r} in extract/rules")
+    return tuple(sorted(terms, key=lambda t: len(t[0]), reverse=True))
+
+
+@functools.lru_cache(maxsize=None)
+def rule_regex(label: str) -> re.Pattern[str]:
+    """One alternation of the patterns of ``label``; ``m.lastgroup`` is ``g<i>`` of ``rule_terms(label)[i]``."""
+    alts = [f"(?P<g{i}>{rx})" for i, (rx, _) in enumerate(rule_terms(label))]
+    return re.compile(_WB + "(?:" + "|".join(alts) + ")" + _WE)
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    id: str
+    text: str
+
+
+def find_rules(label: str, text: str) -> list[Hit]:
+    """Non-overlapping matches of a rule label, left to right (longest pattern at a position)."""
+    terms = rule_terms(label)
+    return [Hit(m.start(), m.end(), terms[int(m.lastgroup[1:])][1], m.group(0))
+            for m in rule_regex(label).finditer(text)]
+
+
+def mask(text: str, label: str) -> str:
+    """``text`` with every match of ``label`` blanked out with "_" (same length, so offsets stay valid)."""
+    return rule_regex(label).sub(lambda m: "_" * len(m.group(0)), text)
+
+
+# --------------------------------------------------------------------------------------------
+# shared text helpers (clusters, awards)
+# --------------------------------------------------------------------------------------------
+
+_REVIEW = re.compile(
+    r"(?i:tổng kết|sơ kết|kết quả thực hiện|kết quả thi đua|đánh giá kết quả)[^.;:]{0,90}?(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?")
+_PLEDGE = re.compile(
+    r"(?i:giao ước|ký kết|phát động)[^.;:]{0,60}?(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?")
+ROLE_WORD = re.compile(r"(?i:cụm|khối)\s*(?i:trưởng|phó)")
+
+
+def year_of(m: re.Match, group: int = 1) -> int:
+    """The emulation year of a "năm N" / "năm học N-M" match (a school year counts as its end year)."""
+    if m.lastindex and m.lastindex > group and m.group(group + 1):
+        return int(m.group(group + 1))
+    return int(m.group(group))
+
+
+@dataclass
+class Years:
+    """The article's reviewed year (tổng kết năm N) and pledge year (giao ước năm N+1)."""
+
+    review: int | None
+    pledge: int | None
+    current: int | None
+
+
+def emulation_years(a: Analysis) -> Years:
+    """Reviewed and pledge years of the article, each inferred from the other when only one is written.
+
+    >>> from extract.frontend import analyze
+    >>> emulation_years(analyze("Hội nghị tổng kết công tác thi đua, khen thưởng năm 2019 và ký kết giao ước thi đua năm 2020."))
+    Years(review=2019, pledge=2020, current=2020)
+    """
+    review = pledge = None
+    for s in a.sentences:
+        if review is None and (m := _REVIEW.search(s.text)):
+            review = year_of(m)
+        if pledge is None and (m := _PLEDGE.search(s.text)):
+            pledge = year_of(m)
+    if review is None and pledge is not None:
+        review = pledge - 1
+    if pledge is None and review is not None:
+        pledge = review + 1
+    return Years(review, pledge, a.year)
+
+
+def article_province(a: Analysis) -> str | None:
+    """The province the article is about: most mentions in title and body, the title first on ties."""
+    g = gazetteer()
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    texts = ([a.title] if a.title else []) + [s.text for s in a.sentences if not s.is_title]
+    for i, t in enumerate(texts):
+        for m in g.find_provinces(t or ""):
+            counts[m.name] += 1
+            first.setdefault(m.name, i)
+    if not counts:
+        return None
+    return sorted(counts, key=lambda p: (-counts[p], first[p]))[0]
+
+
+@functools.lru_cache(maxsize=1)
+def _position_regex() -> re.Pattern[str]:
+    with open(DATA_DIR / "positions.csv", encoding="utf-8") as fh:
+        titles = [row["title"] for row in csv.DictReader(fh) if row.get("title")]
+    return re.compile(r"^(?:" + "|".join(_words(t) for t in sorted(titles, key=len, reverse=True)) + r")" + _WE)
+
+
+def starts_with_position(text: str) -> bool:
+    """Whether ``text`` opens with an official's position ("Giám đốc Sở …", "Phó Chủ tịch …")."""
+    return bool(_position_regex().match(text.strip()))
+
+
+def unit_heads(text: str) -> list[Hit]:
+    """Where organisation names start (``CLUSTER_UNIT_HEAD``, not ``CLUSTER_UNIT_NOT_HEAD``: "Hội nghị", "Tổ chức")."""
+    not_heads = {h.start for h in find_rules("CLUSTER_UNIT_NOT_HEAD", text)}
+    return [h for h in find_rules("CLUSTER_UNIT_HEAD", text) if h.start not in not_heads]
+
+
+_COUNT = re.compile(r"^(?:(?i:có|gồm|với|cho|và|các|toàn bộ)\s+)*0*(\d{1,4})\s+(?:(?i:lượt)\s+)?(?=\S)")
+_NUM_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_NUM_WORD_RE = re.compile(r"^(?:(?i:có|gồm|với|cho|và|các)\s+)*(" + "|".join(_NUM_WORDS) + r")\s+(?=\S)", re.I)
+_LIST_SEP = re.compile(r"\s*(?:[,;]|\s(?:và|cùng|với)\s|\s*[-–]\s+(?=[A-ZĐ][^\s]*\s))\s*")
+_LEAD_JUNK = re.compile(r"^(?:\s+|(?i:cho|các|của|là|gồm|bao gồm|gồm có|như|và|tới|đến)(?![\w])\s*|[:;,()\-–]\s*)+")
+_TRAIL_JUNK = re.compile(r"[\s,;:.(\-–]+$")
+_PROVINCE_WORD = re.compile(r"(?i:\s*(?:các\s+)?(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|TP\.?)\s*)$")
+
+
+def leading_count(text: str) -> tuple[int | None, str]:
+    """A count written at the start ("02 đơn vị", "hai tập thể") and the rest of the text."""
+    m = _COUNT.match(text)
+    if m:
+        return int(m.group(1)), text[m.end():]
+    m = _NUM_WORD_RE.match(text)
+    if m:
+        return _NUM_WORDS[m.group(1).lower()], text[m.end():]
+    return None, text
+
+
+@dataclass
+class Item:
+    """One element of a written list of units: text as written, its province, or an unnamed count."""
+
+    text: str
+    start: int
+    end: int
+    province: str | None = None
+    count: int | None = None
+    noun: str | None = None  # for counts: what is counted ("đơn vị", "cá nhân")
+    person: bool = False
+
+
+def split_list(text: str, offset: int = 0) -> list[Item]:
+    """Split a written list of units or provinces into items.
+
+    Names that contain "và" or commas (``CLUSTER_NAME_PART``: "Sở Văn hóa, Thể thao và
+    Du lịch") are kept whole; a bare province after a unit ("Sở TTTT Đắk Lắk và Phú Yên")
+    inherits that unit's words; an official's position after a name stays with the name.
+
+    >>> [(i.text, i.province) for i in split_list("2 Sở TTTT Đắk Lắk và Phú Yên")]
+    [('Sở TTTT Đắk Lắk', 'Đắk Lắk'), ('Sở TTTT Phú Yên', 'Phú Yên')]
+    >>> [(i.text, i.province) for i in split_list("Sở TT&TT các tỉnh: Cà Mau, Bến Tre")]
+    [('Sở TT&TT Cà Mau', 'Cà Mau'), ('Sở TT&TT Bến Tre', 'Bến Tre')]
+    >>> [(i.count, i.noun) for i in split_list("5 tập thể và 10 cá nhân")]
+    [(5, 'tập thể'), (10, 'cá nhân')]
+    """
+    g = gazetteer()
+    masked = mask(text, "CLUSTER_NAME_PART")
+    # keep province names with dashes/commas whole as well
+    for m in g.find_places(text):
+        masked = masked[: m.start] + "x" * (m.end - m.start) + masked[m.end:]
+    pieces: list[tuple[int, int]] = []
+    pos = 0
+    for sep in _LIST_SEP.finditer(masked):
+        if sep.start() > pos:
+            pieces.append((pos, sep.start()))
+        pos = sep.end()
+    if pos < len(text):
+        pieces.append((pos, len(text)))
+    items: list[Item] = []
+    prefix = ""  # unit words before the first province of the list ("Sở TTTT")
+    for s, e in pieces:
+        piece = text[s:e]
+        lead = _LEAD_JUNK.match(piece)
+        if lead:
+            s += lead.end()
+            piece = text[s:e]
+        piece = _TRAIL_JUNK.sub("", piece)
+        e = s + len(piece)
+        if not piece:
+            continue
+        if ":" in piece:  # "Sở TT&TT các tỉnh: Cà Mau" → prefix "Sở TT&TT", item "Cà Mau"
+            head, _, rest = piece.partition(":")
+            cnt, head_rest = leading_count(head.strip())
+            if not g.find_provinces(head):
+                prefix = _PROVINCE_WORD.sub("", head_rest).strip()
+                s = s + piece.index(":") + 1
+                piece = rest.strip()
+                s = e - len(piece)
+                if not piece:
+                    continue
+        if items and starts_with_position(piece) and items[-1].person:
+            prev = items[-1]
+            prev.end = e
+            provs = g.find_provinces(piece)
+            if provs and prev.province is None:
+                prev.province = provs[-1].name
+            continue
+        count, rest = leading_count(piece)
+        if count is not None:
+            noun = find_rules("AWARD_COUNT_NOUN", rest[:30])
+            if noun and noun[0].start == 0 and not re.match(r"^\s*(?i:sở|tỉnh)", rest):
+                items.append(Item(piece, s, e, count=count, noun=noun[0].text.lower()))
+                continue
+        provs = g.find_provinces(piece)
+        if provs:
+            p = provs[0]
+            body = rest if count is not None else piece
+            tail = body.find(p.surface)
+            if tail >= 0 and re.match(r"^\s+\w", body[tail + len(p.surface):]) and not re.match(
+                    r"^\s+(?:[A-ZĐ0-9]|\()", body[tail + len(p.surface):]):
+                body = body[: tail + len(p.surface)]
+            if p.start == 0 and prefix:
+                body = f"{prefix} {piece}"
+            elif p.start > 0 and not prefix:
+                prefix = _PROVINCE_WORD.sub("", body[: body.find(p.surface)] if p.surface in body else "").strip()
+                prefix = re.split(r"\s(?i:là|gồm|bao gồm|gồm có)\s", " " + prefix + " ")[-1].strip()
+                prefix = _PROVINCE_WORD.sub("", re.sub(r"\s+(?i:trực thuộc Trung ương|thuộc Trung ương)$", "", prefix)).strip()
+            person = bool(find_rules("AWARD_PERSON", piece[:12]))
+            items.append(Item(body.strip(), s, e, province=p.name, person=person))
+            continue
+        if count is not None:
+            noun = find_rules("AWARD_COUNT_NOUN", rest[:30])
+            if noun and noun[0].start == 0:
+                items.append(Item(piece, s, e, count=count, noun=noun[0].text.lower()))
+                continue
+        honor = find_rules("AWARD_PERSON", piece[:14])
+        if honor and honor[0].start == 0 and len(piece) > honor[0].end + 1 and piece[honor[0].end:].strip()[:1].isupper():
+            items.append(Item(piece[honor[0].end:].strip(), s, e, person=True))
+            continue
+        heads = unit_heads(piece)
+        if heads and heads[0].start == 0 and len(piece.split()) >= 2:
+            items.append(Item(piece, s, e))
+    for it in items:
+        it.start += offset
+        it.end += offset
+    return items
+
+
+_BULLET = re.compile(r"^\s*(?:[-–+•*·]|\d{1,2}[.)]|[a-zđ][.)])\s*")
+
+
+def bullet_lines(a: Analysis, index: int, limit: int = 80) -> list[tuple[Sentence, int]]:
+    """The bulleted lines that follow sentence ``index`` ("- Sở TT&TT Hà Tĩnh;"), with where each item starts."""
+    out: list[tuple[Sentence, int]] = []
+    for s in a.sentences[index + 1: index + 1 + limit]:
+        m = _BULLET.match(s.text)
+        if not m:
+            break
+        out.append((s, m.end()))
+    return out
+
+
+def bullet_items(a: Analysis, index: int) -> list[Item]:
+    """List items written one per bulleted line after sentence ``index`` (absolute offsets)."""
+    items: list[Item] = []
+    for s, start in bullet_lines(a, index):
+        items += split_list(s.text[start:], s.start + start)
+    return items
+
+
+def clause_bounds(text: str, pos: int, seps: str = ";") -> tuple[int, int]:
+    """Start and end of the clause around ``pos`` (delimited by ``seps`` and sentence ends)."""
+    start = max([text.rfind(c, 0, pos) for c in seps] + [-1]) + 1
+    ends = [i for i in (text.find(c, pos) for c in seps) if i >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+# --------------------------------------------------------------------------------------------
+# cluster mentions
+# --------------------------------------------------------------------------------------------
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
+          "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15}
+_NUMBER_AFTER = re.compile(r"^\s*(?:(?i:số|thứ)\s*)?(?:(0?\d{1,2})(?![\d/.,]\d|\s*[/%])|(" + "|".join(sorted(_ROMAN, key=len, reverse=True)) + r"))(?![\w])")
+_ROLE_SUFFIX = re.compile(r"^\s*(?i:trưởng|phó)(?!\w)")
+
+
+_PLACE_AFTER = re.compile(r"^\s*(?i:xã|huyện|tỉnh|thôn|bản|hộ|trường|điểm|khu|dân cư|công nghiệp|làng|nhà|phường|ấp|tổ(?!\s+chức))(?![\w])")
+
+
+@dataclass
+class Mention:
+    start: int  # absolute offsets in a.text
+    end: int
+    sentence: int
+    kind: str
+    number: int | None
+    label: str
+    described: bool = False  # a group without the word cụm/khối
+    anaphor: bool = False  # "Khối gồm …" referring back: never the label
+    members: list[Item] = field(default_factory=list)
+    count: int | None = None
+    organizer: str | None = None
+
+
+def _clean_label(s: str) -> str:
+    return _TRAIL_JUNK.sub("", s).strip(" \"“”")
+
+
+_LIST_OF_NOUNS = re.compile(r",(?=\s*(?:ban|ngành|đơn vị|đoàn thể|doanh nghiệp|trường|địa phương|cơ quan|hội)(?![\w]))")
+
+
+def _descriptor(text: str, start: int) -> str:
+    """The description written after a head, up to a verb, a delimiter or a year."""
+    rest = text[start:]
+    masked = _LIST_OF_NOUNS.sub(lambda m: "_" * len(m.group(0)), mask(rest, "CLUSTER_NAME_PART"))
+    stop = re.search(r"[,;:.()\"“”]|\s[-–]\s(?![A-ZĐ])", masked)
+    rest = rest[: stop.start()] if stop else rest
+    ends = find_rules("CLUSTER_LABEL_END", rest)
+    for h in ends:
+        if h.start > 0:
+            rest = rest[: h.start]
+            break
+        if h.start == 0:
+            return ""
+    return rest.rstrip()
+
+
+def _organizer_in(desc: str, province: str | None) -> str | None:
+    """Whose cluster a description says it is: "ngành TT&TT", "của tỉnh Long An", "các sở, ngành tỉnh"."""
+    g = gazetteer()
+    sector = find_rules("CLUSTER_SECTOR", desc)
+    if sector:
+        return sector[0].id
+    m = re.search(r"(?i:của|thuộc|do)\s+(.+)$", desc)
+    if m:
+        auth = g.find_authorities(m.group(1), province)
+        if auth and auth[0].start <= 2:
+            return auth[0].name
+        provs = g.find_provinces(m.group(1))
+        if provs and re.match(r"^\s*(?i:tỉnh|thành phố|TP\.?)?\s*$", m.group(1)[: provs[0].start]):
+            return g.canonical_authority("UBND tỉnh " + provs[0].name)
+        if re.match(r"^(?i:tỉnh|UBND tỉnh|Ủy ban nhân dân tỉnh)\s*$", m.group(1).strip()) and province:
+            return g.canonical_authority("UBND tỉnh", province)
+    if re.search(r"(?i:sở|ban|ngành|cơ quan|đơn vị|đoàn thể|doanh nghiệp|trường|huyện|thị xã|thành phố|địa phương)(?![\w])", desc):
+        provs = g.find_provinces(desc)
+        if provs and desc.rstrip().endswith(provs[-1].surface):
+            return g.canonical_authority("UBND tỉnh " + provs[-1].name)
+        if province and re.search(r"\s(?i:tỉnh|thành phố)\s*$", desc):
+            return g.canonical_authority("UBND tỉnh", province)
+    return None
+
+
+def _head_mentions(s: Sentence, province: str | None, established: bool) -> list[Mention]:
+    """Cụm/khối mentions with a number or a description in one sentence."""
+    text = s.text
+    out: list[Mention] = []
+    has_td = "thi đua" in text.lower() or bool(ROLE_WORD.search(text))
+    for h in find_rules("CLUSTER_HEAD", text):
+        head = h.text
+        after = text[h.end:]
+        if _ROLE_SUFFIX.match(after):  # Cụm trưởng / Khối phó: a role, not a mention
+            continue
+        full = "thi đua" in head.lower()
+        before = text[max(0, h.start - 12): h.start]
+        if find_rules("CLUSTER_GENERIC", before[-8:]) and re.search(r"(?i:các|những|mỗi|từng|giữa các|theo)\s*$", before):
+            continue
+        if re.match(r"^\s*,\s*(?i:khối|cụm)", after):  # "các cụm, khối thi đua"
+            continue
+        num = _NUMBER_AFTER.match(after)
+        if num:
+            if not full and not (has_td or established):
+                continue
+            if not full and (head[0].islower() and not has_td or _PLACE_AFTER.match(after[num.end():])):
+                continue
+            if not full and re.match(r"^\s*(?:\d{1,2})\s*(?i:,|và)\s*\d", after) and "khối" in head.lower():
+                continue
+            if h.id == "khối" and not full and re.search(r"(?i:lớp|học sinh|khối lượng)", text):
+                continue
+            number = int(num.group(1)) if num.group(1) else _ROMAN[num.group(2)]
+            label = text[h.start: h.end + num.end()]
+            desc = _descriptor(text, h.end + num.end())
+            m = Mention(s.start + h.start, s.start + h.end + num.end(), s.index, h.id, number, label)
+            sector = find_rules("CLUSTER_SECTOR", re.split(r"[;:.]", text[h.end + num.end():])[0][:60])
+            m.organizer = _organizer_in(" " + desc, province) or (sector[0].id if sector else None)
+            out.append(m)
+            continue
+        if not full:
+            continue
+        if re.search(r"(?i:thuộc|của|trong)\s*$", before):  # "Cụm 3 thuộc Khối thi đua các Sở …": the container
+            continue
+        desc = _descriptor(text, h.end)
+        words = desc.split()
+        capital = any(w[:1].isupper() for w in words) or bool(gazetteer().find_provinces(desc))
+        if not words or not (capital or (words[0].lower() == "các" and len(words) >= 3)):
+            continue
+        if desc.lower().startswith(("của mình", "của đơn vị", "của ngành")) and not capital:
+            continue
+        label = _clean_label(text[h.start: h.end] + " " + desc.strip())
+        m = Mention(s.start + h.start, s.start + h.end + len(desc), s.index, h.id, None, label)
+        m.organizer = _organizer_in(" " + desc, province)
+        out.append(m)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _group_regex() -> re.Pattern[str]:
+    """ "<unit kind> <N> <tỉnh|thành phố|địa phương> …": unit kinds from ``CLUSTER_GROUP_UNIT``, nouns from ``CLUSTER_GROUP_NOUN``."""
+    units = "|".join(rx for rx, _ in rule_terms("CLUSTER_GROUP_UNIT"))
+    nouns = "|".join(rx for rx, _ in rule_terms("CLUSTER_GROUP_NOUN"))
+    return re.compile(r"(?P<unit>" + _WB + r"(?:" + units + r")" + _WE + r"[^,;:.\d()]{0,60}?)\s+"
+                      r"0?(?P<n>\d{1,2})\s+(?P<noun>" + nouns + r")" + _WE)
+
+
+def _group_mentions(s: Sentence, title: str) -> list[Mention]:
+    """A described cluster: "Sở TT&TT 7 tỉnh khu vực miền núi phía bắc (gồm: …)" that signs/reviews emulation."""
+    text = s.text
+    low = (text + " " + title).lower()
+    if "thi đua" not in low or not find_rules("CLUSTER_PACT", text + " " + title):
+        return []
+    out = []
+    for m in _group_regex().finditer(text):
+        if int(m.group("n")) < 2:
+            continue
+        unit_start = m.start("unit")
+        heads = find_rules("CLUSTER_GROUP_UNIT", m.group("unit"))
+        if not heads:
+            continue
+        unit_start += heads[-1].start if heads[-1].id != "sector" or len(heads) == 1 else heads[0].start
+        desc = _descriptor(text, m.end())
+        label = _clean_label(text[unit_start: m.end()] + (" " + desc.strip() if desc.strip() else ""))
+        men = Mention(s.start + unit_start, s.start + m.end() + len(desc), s.index, "cụm", None, label, described=True)
+        men.count = int(m.group("n"))
+        out.append(men)
+    return out
+
+
+def _member_list(text: str, end: int, offset: int) -> tuple[list[Item], int | None]:
+    """Members listed right after a mention ending at ``end``: "… gồm (các Sở TT&TT): A, B và C"."""
+    window = text[end: end + 90]
+    cut = re.search(r"[;.]", window)
+    window = window[: cut.start()] if cut else window
+    intro = find_rules("CLUSTER_MEMBER_INTRO", window)
+    colon = re.match(r"^\s*(?:\([^)]*\)\s*)?:", window)
+    if colon and (not intro or intro[0].start > colon.end()):
+        i0 = end + colon.end()
+    elif not intro or find_rules("CLUSTER_HEAD", window[: intro[0].start]):
+        return [], None
+    else:
+        i0 = end + intro[0].end
+    seg_end = len(text)
+    m = re.search(r";|\.(?=\s|$)|\s(?=(?i:tổ chức|đã|cùng nhau|tham dự|ký kết|ký|thống nhất|tiến hành|họp|đều|thực hiện|với|nhằm)\s)", text[i0:])
+    if m:
+        seg_end = i0 + m.start()
+    segment = text[i0:seg_end]
+    count, rest = leading_count(segment.strip(" :"))
+    items = [it for it in split_list(segment, offset + i0) if it.count is None]
+    return items, count
+
+
+def _count_near(text: str) -> int | None:
+    m = re.search(r"(?i:gồm|có|với)\s+(?:[^\d,;:.]{0,25}?\s)?0?(\d{1,2})\s+(?i:sở|đơn vị|tỉnh|thành phố|đài|trường|cơ quan|thành viên|bệnh viện|địa phương)", text)
+    if m:
+        return int(m.group(1))
+    m = re.search(r"0?(\d{1,2})\s+(?i:sở|đơn vị)\s+(?i:thành viên)", text)
+    return int(m.group(1)) if m else None
+
+
+# --------------------------------------------------------------------------------------------
+# roles
+# --------------------------------------------------------------------------------------------
+
+_VERB_TAIL = re.compile(
+    r"(?:\s+(?i:được|đã|tiếp tục|chính thức|vinh dự|làm|là|giữ|đảm nhận|đảm nhiệm|vai trò|được bầu|bầu|được giao|"
+    r"giao|được suy tôn|suy tôn|trở thành|nhận|với|đơn vị|năm\s+(?:19|20)\d{2}|lần lượt|và|cùng))+\s*$"
+)
+
+
+@dataclass
+class Unit:
+    text: str
+    start: int
+    end: int
+    province: str | None
+
+
+@functools.lru_cache(maxsize=1)
+def _sector_regex() -> re.Pattern[str]:
+    """Sector names that follow "Sở"/"Bộ" (data/gazetteers/sectors.csv, CLUSTER_NAME_PART, abbreviations)."""
+    names = []
+    with open(DATA_DIR / "sectors.csv", encoding="utf-8") as fh:
+        names += [row["name"] for row in csv.DictReader(fh)]
+    names += list(gazetteer().authority_abbreviations)
+    alts = [_words(n) for n in sorted(set(names), key=len, reverse=True)]
+    alts += [rx for rx, _ in rule_terms("CLUSTER_NAME_PART")]
+    return re.compile(r"^\s*(?:" + "|".join(alts) + r")" + _WE)
+
+
+_UNIT_BREAK = re.compile(
+    r"[,;:()]|\s(?:và|cùng|làm|là|được|với|tại|bầu|chọn|giao|suy tôn|tôn vinh|đề nghị|tặng|cho|thống nhất|nhất trí|của|do|"
+    r"trong|gồm|đã|vừa|tổ chức|chủ trì)\s"
+)
+
+
+def _unit_from(segment: str, seg_start: int, province_first: bool) -> Unit | None:
+    """The unit written in a segment (its last one, or its first when ``province_first``).
+
+    >>> _unit_from("bầu Sở GD&ĐT Hà Tĩnh làm", 0, False).text
+    'Sở GD&ĐT Hà Tĩnh'
+    >>> _unit_from("năm 2018 Sở Văn hóa, Thể thao và Du lịch làm", 0, False).text
+    'Sở Văn hóa, Thể thao và Du lịch'
+    """
+    g = gazetteer()
+    masked = mask(segment, "CLUSTER_NAME_PART")
+    provs = g.find_provinces(segment)
+    heads = unit_heads(segment)
+    if provs:
+        p = provs[0] if province_first else provs[-1]
+        hs = [h for h in heads if h.end <= p.start and not _UNIT_BREAK.search(masked[h.end:p.start])]
+        start = hs[0].start if hs else p.start
+        return Unit(segment[start:p.end].strip(), seg_start + start, seg_start + p.end, p.name)
+    if not heads:
+        return None
+    h = heads[0] if province_first else heads[-1]
+    if not province_first:  # the start of a run of heads: "Trung tâm Y tế" has one, "Phòng … Sở …" two
+        for prev in reversed(heads[:-1]):
+            if _UNIT_BREAK.search(masked[prev.end:h.start]):
+                break
+            h = prev
+    rest = segment[h.end:]
+    sector = _sector_regex().match(rest)
+    if sector:
+        end = h.end + sector.end()
+    else:
+        stop = re.search(r"[,;:()]|\s[-–]\s|\s(?:và|cùng)\s", mask(rest, "CLUSTER_NAME_PART"))
+        end = h.end + (stop.start() if stop else len(rest))
+        ends = [x for x in find_rules("CLUSTER_LABEL_END", segment[h.end:end]) if x.start > 0]
+        if ends:
+            end = h.end + ends[0].start
+    text = _VERB_TAIL.sub("", segment[h.start:end]).strip()
+    if len(text.split()) < 2:
+        return None
+    return Unit(text, seg_start + h.start, seg_start + h.start + len(text), None)
+
+
+@dataclass
+class Role:
+    role: str
+    unit: str
+    province: str | None
+    year: int | None
+    sentence: Sentence
+    start: int
+    end: int
+    cue_start: int  # sentence-relative
+
+
+def _role_year(text: str, before: str, after: str, role: str, elect: bool, years: Years) -> int | None:
+    m = re.match(r"^\s*(?:(?i:cụm thi đua|khối thi đua|cụm|khối)\s*(?:(?i:số)\s*)?\w{0,4}\s*)?(?:[,(]\s*)?(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?", after)
+    if m:
+        return year_of(m)
+    if role == "leading_unit":
+        m = re.search(r"(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?", after[:120])
+        if m:
+            return year_of(m)
+    cands = list(re.finditer(r"(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?", before))
+    for m in reversed(cands):
+        pre = before[max(0, m.start() - 90): m.start()]
+        if role != "leading_unit" and re.search(r"(?i:tổng kết|sơ kết|kết quả|thành tích)[^,;:.]{0,60}$", pre):
+            continue
+        return year_of(m)
+    if role == "leading_unit":
+        return years.review
+    if elect:
+        return years.pledge or years.current
+    return years.review or years.current
+
+
+def _roles_in(s: Sentence, years: Years) -> list[Role]:
+    """Cluster roles in one sentence, holder and year resolved."""
+    text = s.text
+    cues = [(h, h.id) for h in find_rules("CLUSTER_ROLE", text)]
+    cues += [(h, "vote") for h in find_rules("CLUSTER_LEAD_CONTEXT", text) if h.id == "vote"]
+    cues.sort(key=lambda c: c[0].start)
+    out: list[Role] = []
+    prev_end = 0
+    prev_year: int | None = None
+    pending: list[Unit] = []  # "Sở A và Sở B lần lượt làm Cụm trưởng, Cụm phó"
+    for i, (h, kind) in enumerate(cues):
+        nxt = cues[i + 1][0].start if i + 1 < len(cues) else len(text)
+        c_start, c_end = clause_bounds(text, h.start)
+        role = "leading_unit" if kind == "vote" else kind
+        if kind in ("leader", "deputy") and not re.search(r"(?i:lần lượt)", text[c_start:h.start]) and (re.match(r"^\s*(?:,|và|/)\s*(?i:cụm|khối)\s*(?i:trưởng|phó)", text[h.end:])
+                                            or re.search(r"(?i:cụm|khối)\s*(?i:trưởng|phó)\s*(?:,|và|/)\s*$", text[:h.start])):
+            continue
+        if role == "leading_unit":
+            clause = text[c_start:c_end]
+            ctx = find_rules("CLUSTER_LEAD_CONTEXT", clause)
+            if not ctx:
+                continue
+            if kind != "vote" and not re.match(r"^\s*(?i:phong trào|cụm|khối|các|toàn|trong|thi đua|về thi đua|công tác thi đua)", text[h.end:]):
+                if not any(c.id == "vote" for c in ctx):
+                    continue
+        before = text[max(prev_end, c_start): h.start]
+        after = text[h.end: min(nxt, c_end)]
+        elect = bool(find_rules("CLUSTER_ELECT", before[-60:] + " " + after[:20]))
+        unit = None
+        after_cue = re.match(r"^\s*(?:(?i:năm(?: học)?)\s+\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:(?i:của|cụm thi đua|khối thi đua|cụm|khối)\s*(?:(?i:số)\s*)?[\w]{0,4}\s*)?(?:(?i:năm)\s+\d{4}\s*)?", after)
+        rest = after[after_cue.end():] if after_cue else after
+        after_rule = find_rules("CLUSTER_ROLE_AFTER", rest[:16])
+        if kind == "vote":
+            unit = _unit_from(after[:120], h.end, True)
+        elif (after_rule and after_rule[0].start <= 1) or rest.lstrip().startswith(":"):
+            unit = _unit_from(rest, h.end + (len(after) - len(rest)), True)
+        if unit is None and kind != "vote":
+            seg_start = max(prev_end if role != "leading_unit" else 0, c_start)
+            masked = mask(text[:h.start], "CLUSTER_NAME_PART")
+            last_comma = masked.rfind(",", seg_start, h.start)
+            seg = text[seg_start:h.start]
+            unit = _unit_from(text[last_comma + 1:h.start], last_comma + 1, False) if last_comma >= 0 else None
+            if unit is None:
+                unit = _unit_from(seg, seg_start, False)
+        if re.search(r"(?i:lần lượt)", before) and not pending:
+            seg = text[max(prev_end, c_start): h.start]
+            pending = [u for u in (_unit_from(it.text, it.start, True) for it in split_list(seg.split("lần lượt")[0]))
+                       if u]
+            if len(pending) < 2:
+                pending = []
+        if pending:
+            unit = pending.pop(0)
+        if unit is None:
+            continue
+        year = _role_year(text, before, after, role, elect, years)
+        if role != "leading_unit":  # "Năm 2020, A làm Cụm trưởng, B làm Cụm phó": the deputy shares the year
+            if prev_year is not None and not re.search(r"(?i:năm)\s+\d{4}", before + after[:30]):
+                year = prev_year
+            prev_year = year
+        out.append(Role(role, unit.text, unit.province, year, s, unit.start, unit.end, h.start))
+        prev_end = h.end
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# assembly
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class Cluster:
+    kind: str
+    number: int | None
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    described: bool = False
+    organizer: str | None = None
+    members: list[str] = field(default_factory=list)
+    member_units: list[str] = field(default_factory=list)
+    member_count: int | None = None
+    roles: list[dict] = field(default_factory=list)
+
+    def add_member(self, province: str | None) -> None:
+        if province and province not in self.members:
+            self.members.append(province)
+
+
+def _same(c: Cluster, m: Mention) -> bool:
+    if c.kind != m.kind:
+        return False
+    if c.number is not None or m.number is not None:
+        return c.number == m.number
+    if c.described and m.described:
+        return c.mentions[0].count == m.count
+    from extract.normalize import match_key
+    a, b = set(match_key(c.label).split()), set(match_key(m.label).split())
+    return len(a & b) / max(1, len(a | b)) >= 0.6
+
+
+def _best_label(c: Cluster, title_index: int | None) -> str:
+    """The label as written: a full "Cụm thi đua số N" form, else the body mention with the member list or the longest."""
+    named = [m for m in c.mentions if not m.anaphor]
+    cands = [m for m in named if not m.label.isupper()] or named
+    if c.number is not None:
+        full = [m for m in cands if "thi đua" in m.label.lower()]
+        return (full or cands)[0].label
+    listed = [m for m in cands if m.members]
+    body = sorted((m for m in cands if m.sentence != title_index), key=lambda m: -len(m.label))
+    return (listed or body or cands)[0].label
+
+
+_ANAPHOR_LIST = re.compile(
+    r"(?<![\w])(?:(?i:thành viên)\s+(?:(?i:của|trong)\s+)?(?:Cụm|Khối)(?:\s+thi đua)?(?:\s+này)?(?=\s*:|\s+(?:gồm|bao gồm|gồm có|là)\s)"
+    r"|(?:Cụm|Khối)(?:\s+thi đua)?(?:\s+này)?(?=\s+(?:gồm|bao gồm|gồm có|có)\s))"
+)
+
+
+def _anaphora(text: str) -> bool:
+    return bool(re.search(r"(?<![\w])(?:Cụm|Khối|cụm thi đua|khối thi đua)(?![\w])(?!\s*(?:trưởng|phó|công nghiệp|dân cư))", text))
+
+
+def _cluster_context(text: str) -> bool:
+    return _anaphora(text) or bool(re.search(r"(?i:thành viên|giao ước|suy tôn)", text))
+
+
+def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
+    """Clusters of an article and, per sentence index, the cluster the sentence is about (if any)."""
+    province = article_province(a)
+    years = emulation_years(a)
+    clusters: list[Cluster] = []
+    # bare "Cụm 7" counts when the article is about emulation clusters at all
+    established = any(re.search(r"(?i:cụm thi đua|khối thi đua|cụm trưởng|khối trưởng|cụm phó|khối phó|giao ước thi đua)", s.text)
+                      for s in a.sentences)
+    title = a.title or ""
+    per_sentence: dict[int, list[Cluster]] = {}
+    for s in a.sentences:
+        mentions = _head_mentions(s, province, established)
+        for m in mentions:
+            items, cnt = _member_list(s.text, m.end - s.start, s.start)
+            if not items and s.text.rstrip().endswith(":") and find_rules("CLUSTER_MEMBER_INTRO", s.text[m.end - s.start:]):
+                items = [it for it in bullet_items(a, s.index) if it.count is None]
+            m.members, m.count = items, cnt or _count_near(s.text[m.end - s.start: m.end - s.start + 60])
+        for m in mentions:
+            c = next((c for c in clusters if _same(c, m)), None)
+            if c is None:
+                c = Cluster(m.kind, m.number, m.label)
+                clusters.append(c)
+            c.mentions.append(m)
+            per_sentence.setdefault(s.index, []).append(c)
+    if not clusters:
+        for s in a.sentences:
+            for m in _group_mentions(s, title):
+                items, cnt = _member_list(s.text, m.end - s.start, s.start)
+                m.members = items
+                c = next((c for c in clusters if _same(c, m)), None)
+                if c is None:
+                    c = Cluster(m.kind, None, m.label, described=True)
+                    clusters.append(c)
+                c.mentions.append(m)
+                per_sentence.setdefault(s.index, []).append(c)
+        clusters = [c for c in clusters if any(m.members for m in c.mentions)
+                    or any(find_rules("CLUSTER_PACT", a.sentences[m.sentence].text) for m in c.mentions)]
+        kept = {id(c) for c in clusters}
+        per_sentence = {k: [c for c in v if id(c) in kept] for k, v in per_sentence.items()}
+    if not clusters:
+        return [], {}
+
+    # the cluster each sentence is about: its own mention, else the last one named before it
+    about: dict[int, Cluster] = {}
+    current: Cluster | None = None
+    first = clusters[0]
+    for s in a.sentences:
+        if s.index in per_sentence:
+            current = per_sentence[s.index][-1]
+            about[s.index] = current
+        elif _cluster_context(s.text) or (len(clusters) == 1 and clusters[0].described and s.index > 0):
+            about[s.index] = current or first
+
+    for s in a.sentences:
+        c = about.get(s.index)
+        if c is None or s.index in per_sentence:
+            continue
+        for m in _ANAPHOR_LIST.finditer(s.text):
+            items, cnt = _member_list(s.text, m.end(), s.start)
+            if not items and s.text.rstrip().endswith(":"):
+                items = [it for it in bullet_items(a, s.index) if it.count is None]
+            men = Mention(s.start + m.start(), s.start + m.end(), s.index, c.kind, c.number, c.label,
+                          described=c.mentions[0].described, anaphor=True)
+            men.members, men.count = items, cnt or _count_near(s.text[m.end(): m.end() + 40])
+            c.mentions.append(men)
+    for c in clusters:
+        c.label = _best_label(c, next((s.index for s in a.sentences if s.is_title), None))
+        c.described = all(m.described for m in c.mentions)
+        c.organizer = next((m.organizer for m in c.mentions if m.organizer), None)
+        c.member_count = next((m.count for m in c.mentions if m.count), None)
+        for m in c.mentions:
+            provs = [it.province for it in m.members if it.province]
+            if provs and len(set(provs)) == 1 and len(m.members) - len(provs) >= 2:  # one province's departments
+                for it in m.members:
+                    if it.text not in c.member_units:
+                        c.member_units.append(it.text)
+            elif provs:
+                for p in provs:
+                    c.add_member(p)
+            elif len(m.members) >= 2:
+                for it in m.members:
+                    if it.text not in c.member_units:
+                        c.member_units.append(it.text)
+        if c.organizer is None:
+            c.organizer = _organizer_from_sentences(a, c, province)
+
+    # roles
+    seen_roles: set[tuple] = set()
+    for s in a.sentences:
+        roles = _roles_in(s, years)
+        if not roles:
+            continue
+        for r in roles:
+            target = _cluster_for(s, r.cue_start, per_sentence.get(s.index, []), about.get(s.index), clusters)
+            if target is None:
+                continue
+            key = (id(target), r.role, r.province or r.unit.lower(), r.year)
+            if key in seen_roles:
+                continue
+            seen_roles.add(key)
+            prov = r.province or _home_province(r.unit, target, province)
+            target.roles.append({"role": r.role, "unit": r.unit, "province": prov, "year": r.year,
+                                 "evidence": s.evidence(r.start - s.start if r.start >= s.start else r.start,
+                                                        r.end - s.start if r.start >= s.start else r.end)})
+    for c in clusters:
+        if not _provincial(c):
+            for r in c.roles:
+                c.add_member(r["province"])
+    return clusters, about
+
+
+_PROVINCIAL_UNIT = re.compile(
+    r"^(?:Sở|Công an tỉnh|Công an thành phố|Đài Phát thanh|Đài PT|Báo|Cục Thuế tỉnh|Cục Thuế|Bảo hiểm xã hội tỉnh|BHXH tỉnh|"
+    r"Kho bạc Nhà nước tỉnh|Văn phòng UBND tỉnh|Văn phòng Tỉnh ủy|UBND tỉnh|Ủy ban nhân dân tỉnh|Liên đoàn Lao động tỉnh|Tỉnh đoàn|"
+    r"Bộ Chỉ huy Quân sự tỉnh|Ban Dân tộc|Ban Quản lý)(?![\w])"
+)
+_BELOW_PROVINCE = re.compile(r"(?:(?i:huyện|quận|thị xã|thành phố|phường|thị trấn)|(?<![\w])xã)\s+[A-ZĐ0-9]")
+
+
+def home_province(unit: str, province: str | None) -> str | None:
+    """The province of a provincial unit written without one ("Sở Y tế" in a Long An article → Long An)."""
+    if province and _PROVINCIAL_UNIT.match(unit) and not _BELOW_PROVINCE.search(unit):
+        return province
+    return None
+
+
+def _home_province(unit: str, c: Cluster, province: str | None) -> str | None:
+    if c.organizer and c.organizer.startswith("UBND"):
+        provs = gazetteer().find_provinces(c.organizer)
+        province = provs[0].name if provs else province
+    return home_province(unit, province)
+
+
+def _provincial(c: Cluster) -> bool:
+    """A block of one province's departments or of non-provincial units: members stay empty."""
+    return (bool(c.member_units) and not c.members or bool(c.organizer and c.organizer.startswith("UBND"))
+            or bool(find_rules("CLUSTER_NONPROVINCIAL", c.label)))
+
+
+def _cluster_for(s: Sentence, pos: int, here: list[Cluster], about: Cluster | None, clusters: list[Cluster]) -> Cluster | None:
+    after = [m for c in here for m in c.mentions if m.sentence == s.index and m.start - s.start >= pos]
+    near_after = [m for m in after if re.fullmatch(r"[\w\s]{0,25}", s.text[pos:m.start - s.start])
+                  and not re.search(r"(?i:\s(?:là|của|và)\s)", s.text[pos:m.start - s.start])]
+    if near_after:
+        return next(c for c in here if near_after[0] in c.mentions)
+    before = [(m.start, c) for c in here for m in c.mentions if m.sentence == s.index and m.start - s.start < pos]
+    if before:
+        return max(before, key=lambda t: t[0])[1]
+    if about is not None:
+        return about
+    return clusters[0] if len(clusters) == 1 else None
+
+
+def _organizer_from_sentences(a: Analysis, c: Cluster, province: str | None) -> str | None:
+    """A ministry or People's Committee that organises or owns the cluster in a sentence naming it."""
+    g = gazetteer()
+    for m in c.mentions:
+        s = a.sentences[m.sentence]
+        for auth in g.find_authorities(s.text, province):
+            if not (auth.name.startswith("Bộ ") or auth.name.startswith("UBND") or "Thi đua" in auth.name):
+                continue
+            pre = s.text[max(0, auth.start - 20): auth.start]
+            if re.search(r"(?i:văn phòng|đại diện|lãnh đạo|vụ|cục|tại|với|của)\s*$", pre):
+                if not re.search(r"(?i:thuộc|của)\s*$", pre) or auth.start < m.start - s.start:
+                    continue
+            post = s.text[auth.end: auth.end + 40]
+            if re.match(r"^\s*(?:\([^)]*\)\s*)?(?:(?i:đã|vừa|chính thức)\s+)?(?i:tổ chức|chủ trì|phát động)", post):
+                return auth.name
+            if re.search(r"(?i:thuộc|của|do)\s*$", pre) and auth.start > m.start - s.start:
+                return auth.name
+    return None
+
+
+def extract(a: Analysis) -> list[dict]:
+    """One contract object per cluster/block the article reports on (with evidence of its first mention)."""
+    clusters, about = find_clusters(a)
+    if not clusters:
+        return []
+    # members from awards the cluster proposes or honours
+    from extract.fields import awards as awards_mod
+
+    for aw in awards_mod.extract(a, clusters_about=about):
+        idx = aw["evidence"]["sentence_index"]
+        c = about.get(idx)
+        if c is None or _provincial(c):
+            continue
+        s = a.sentences[idx]
+        if aw["status"] == "proposed" or _cluster_context(s.text):
+            c.add_member(aw.get("province"))
+    out = []
+    for c in clusters:
+        m0 = c.mentions[0]
+        s = a.sentences[m0.sentence]
+        out.append({
+            "label": c.label,
+            "kind": c.kind,
+            "number": c.number,
+            "organizer": c.organizer,
+            "members": c.members if not _provincial(c) else [],
+            "member_count": c.member_count,
+            "member_units": c.member_units,
+            "roles": c.roles,
+            "evidence": s.evidence(m0.start - s.start, m0.end - s.start),
+        })
+    return out

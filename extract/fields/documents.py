@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from extract.fields.campaigns import rule_terms
+from extract.fields._common import rule_terms
 from extract.frontend import Analysis
 
 # 05/CT-BTTTT · 231/QĐ-TTg · 09/2018/TT-BTTTT · 34-CT/TW · 1234/QĐ-UBND · 12/2019/NĐ-CP · 06/2022/QH15
@@ -62,11 +62,19 @@ def _citation_re() -> re.Pattern[str]:
 
 
 def kind_of(m: re.Match[str]) -> str | None:
-    """Canonical kind of a citation match: the kind word, else the number's type code."""
+    """Canonical kind of a citation match: the kind word nearest the number, else the number's type code.
+
+    The nearest word decides in a chain of titles ("Luật Thi đua, Khen thưởng và
+    Nghị định số 91/2017/NĐ-CP" → Nghị định).
+    """
     terms = rule_terms("DOC_KIND")
     for i, (_, kind) in enumerate(terms):
         if m.group(f"k{i}"):
-            return kind
+            head = m.string[m.end(f"k{i}"): m.start("number")]
+            nearest = None
+            for k in re.finditer(r"(?<!\w)(?:" + "|".join(f"(?P<j{j}>{rx})" for j, (rx, _) in enumerate(terms)) + r")(?!\w)", head):
+                nearest = next(terms[j][1] for j in range(len(terms)) if k.group(f"j{j}"))
+            return nearest or kind
     codes = _codes()
     parts = re.split(r"[/-]", re.sub(r"\s+", "", m.group("number")))
     for p in parts[1:]:
@@ -81,6 +89,35 @@ def doc_date(text: str) -> str | None:
     if not m:
         return None
     d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (m.group("d2"), m.group("m2"), m.group("y2"))
+    try:
+        return dt.date(int(y), int(mo), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+_ISSUED = re.compile(
+    r"^\s*(?:(?i:ngày)\s+)?(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>(?:19|20)\d{2}))?)\s*,"
+    r"[^,;.“”\"]{0,80}?(?i:ký ban hành|đã ban hành|ban hành|đã ký|ký)\s*$"
+)
+
+
+def issue_date(before: str) -> str | None:
+    """ISO date of a citation written as the object of a "ban hành" clause dated in full (year included).
+
+    >>> issue_date("Ngày 16 tháng 5 năm 2021, Thủ tướng Chính phủ ký ban hành ")
+    '2021-05-16'
+    >>> issue_date("Ngày 3/4, UBND tỉnh ban hành ") is None  # no year written: not the document's full date
+    True
+    >>> issue_date("Thực hiện ") is None
+    True
+    """
+    m = _ISSUED.match(before)
+    if not m:
+        return None
+    d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (m.group("d2"), m.group("m2"), m.group("y2"))
+    if not y:
+        return None
     try:
         return dt.date(int(y), int(mo), int(d)).isoformat()
     except ValueError:
@@ -104,7 +141,7 @@ def extract(a: Analysis) -> list[dict]:
             if kind is None:
                 continue
             key = number.upper()
-            date = doc_date(s.text[m.end():])
+            date = doc_date(s.text[m.end():]) or issue_date(s.text[: m.start()])
             if key in found:
                 if found[key]["date"] is None and date:
                     found[key]["date"] = date

@@ -15,9 +15,19 @@ planned ("sẽ tổ chức", "Kế hoạch tổ chức hội nghị"), referred 
 2020, Cụm đã ký kết…" in a 2021 article) are dropped.  Mentions of one meeting
 merge: same date, or the undated title/lead joins the first dated mention.
 
+Launches count only when what is launched is emulation (a phong trào, đợt
+thi đua, cuộc vận động, "thi đua năm 2024"): "đồng thời phát động thi đua
+hoàn thành các công trình" inside an investment meeting, or "Lễ phát động
+Tháng hành động vì an toàn thực phẩm", are not launch events; "trao tặng" /
+"đón nhận" count only with an honour (Huân chương, Bằng khen, danh hiệu…),
+not gifts, appointments or heritage certificates.
+
 Date: day and month from the adverbial, the year from it or from the article
-date (``a.published``, else ``a.year``), one year back when the day would fall
-after publication.  Place: the "tại …" phrase; province of the place (cities
+date (``a.published``, else ``a.year``); a day after publication goes one year
+back only across the new year (within 60 days), otherwise it is a future day
+and no event date.  Deadlines ("trước ngày 30/9", "chậm nhất ngày 15/6",
+``EVENT_DEADLINE``) are never event dates, and an act dated by a month long
+before publication ("Tháng 4/2023, …" in a December article) is history.  Place: the "tại …" phrase; province of the place (cities
 resolve through the gazetteer), else of the acting unit.
 
 >>> from extract.frontend import analyze
@@ -31,7 +41,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from extract.fields.campaigns import article_province, authority_before, rule_regex
+from extract.fields._common import article_province, authority_before, rule_regex
 from extract.fields.documents import _NUMBER
 from extract.frontend import Analysis, Sentence
 from extract.gazetteer import gazetteer
@@ -61,11 +71,20 @@ _CONTINUATION = re.compile(
 _ONLINE = re.compile(r"(?i:trực tuyến|hình thức trực tuyến|online)")
 
 
+_YEAR_BACK_DAYS = 60  # how far before publication a day/month without year may be moved into the previous year
+
+
 def resolve_date(day: int, month: int, year: int | None, published: dt.date | None, ref_year: int | None) -> dt.date | None:
     """A calendar date, the year taken from the article when the text gives only day and month.
 
+    A day/month after the publication date goes to the previous year only
+    across the new year (reported within ``_YEAR_BACK_DAYS``); otherwise it is
+    a future day (a deadline, a plan) and gives None.
+
     >>> resolve_date(28, 12, None, dt.date(2021, 1, 5), 2021)
     datetime.date(2020, 12, 28)
+    >>> resolve_date(30, 9, None, dt.date(2024, 5, 6), 2024) is None
+    True
     >>> resolve_date(20, 2, None, None, 2023)
     datetime.date(2023, 2, 20)
     """
@@ -75,7 +94,9 @@ def resolve_date(day: int, month: int, year: int | None, published: dt.date | No
         if published is not None:
             d = dt.date(published.year, month, day)
             if d > published + dt.timedelta(days=7):
-                d = dt.date(published.year - 1, month, day)
+                # late December reported in January; anything later than that is a future day, not a report
+                back = dt.date(published.year - 1, month, day)
+                return back if published - back <= dt.timedelta(days=_YEAR_BACK_DAYS) else None
             return d
         if ref_year is not None:
             return dt.date(ref_year, month, day)
@@ -93,6 +114,8 @@ def sentence_date(text: str, published: dt.date | None, ref_year: int | None) ->
     for m in cands:
         if _DOC_BEFORE.search(text[: m.start()]):
             continue  # "Chỉ thị 05/CT-BTTTT ngày 02/02/2021"
+        if rule_regex("EVENT_DEADLINE").search(text[max(0, m.start() - 25): m.start() + 4]):
+            continue  # "hoàn thành trước ngày 30/9", "báo cáo chậm nhất ngày 15/6"
         if m.group("d"):
             d, mo, y = int(m.group("d")), int(m.group("m")), m.group("y")
         else:
@@ -120,7 +143,7 @@ def kinds_in(text: str) -> list[tuple[str, int]]:
     >>> [k for k, _ in kinds_in("Cụm thi đua số 2 tổ chức Hội nghị sơ kết 6 tháng đầu năm 2024.")]
     ['midterm_review']
     """
-    from extract.fields.campaigns import rule_terms
+    from extract.fields._common import rule_terms
 
     out: list[tuple[str, int]] = []
     for rx, kind in rule_terms("EVENT_KIND"):
@@ -129,6 +152,10 @@ def kinds_in(text: str) -> list[tuple[str, int]]:
             if rule_regex("EVENT_NEG").search(before[-28:]):
                 continue
             if kind == "launch" and re.search(r"(?i:\bdo\b|được|hưởng ứng)", before):
+                continue
+            if kind == "launch" and not _launch_of_movement(text, m.start(), m.end()):
+                continue
+            if kind == "award_ceremony" and not _of_award(text, m.start(), m.end()):
                 continue
             if kind in ("review", "midterm_review"):
                 prev = text[max(0, m.start() - 30): m.start()]
@@ -143,7 +170,63 @@ def kinds_in(text: str) -> list[tuple[str, int]]:
     return sorted(out, key=lambda kp: kp[1])
 
 
-def _recalled(text: str, first_cue: int, ref_year: int | None) -> bool:
+def _launch_of_movement(text: str, start: int, end: int) -> bool:
+    """True when "phát động" launches a movement, not an ad-hoc drive inside another meeting.
+
+    What follows is a movement (``EVENT_LAUNCH_OBJECT``: phong trào, đợt thi
+    đua, cuộc vận động, "thi đua năm 2024", "thi đua lập thành tích chào mừng
+    …"), or a ceremony ("Lễ phát động", "tổ chức phát động") launches
+    something that the next words call emulation.  "Lễ phát động Tháng hành
+    động vì an toàn thực phẩm" is not an emulation launch.
+
+    >>> t = "đồng thời phát động thi đua hoàn thành các công trình trước ngày 30/9"
+    >>> _launch_of_movement(t, 10, 19)
+    False
+    >>> t = "Sở tổ chức Lễ phát động phong trào thi đua năm 2024"
+    >>> _launch_of_movement(t, 14, 23)
+    True
+    >>> t = "Sở Y tế tổ chức Lễ phát động Tháng hành động vì an toàn thực phẩm năm 2024"
+    >>> _launch_of_movement(t, t.index("phát"), t.index("phát") + 9)
+    False
+    """
+    nxt = text[end: end + 60].lstrip(" :")
+    if rule_regex("EVENT_LAUNCH_OBJECT").match(nxt):
+        return True
+    # "Lễ phát động “…”", "tổ chức phát động Tháng thi đua …": the ceremony counts when what it launches is emulation
+    prev = text[max(0, start - 30): start]
+    ceremony = re.search(r"(?:" + rule_regex("EVENT_NOUN").pattern + "|" + rule_regex("EVENT_ACT", ("launch_act",)).pattern + r")\s*$", prev)
+    return bool(ceremony) and bool(re.search(r"(?i:phong trào|thi đua|cuộc vận động)", nxt))
+
+
+def _of_award(text: str, start: int, end: int) -> bool:
+    """True when "trao tặng"/"đón nhận" hands over an honour, not gifts or visitors.
+
+    >>> t = "Hội Chữ thập đỏ tỉnh trao tặng 200 suất quà Tết cho hộ nghèo"
+    >>> _of_award(t, t.index("trao"), t.index("trao") + 9)
+    False
+    >>> t = "Trường long trọng tổ chức Lễ kỷ niệm 25 năm thành lập và đón nhận Huân chương Lao động hạng Nhì"
+    >>> _of_award(t, t.index("đón"), t.index("đón") + 8)
+    True
+    >>> t = "Sáng 3/4, Sở Nội vụ tổ chức Lễ trao quyết định bổ nhiệm Phó Giám đốc Sở"
+    >>> _of_award(t, t.index("Lễ"), t.index("Lễ") + 7)
+    False
+    """
+    if re.match(r"(?i:lễ\s+(?:vinh danh|tuyên dương|tôn vinh))", text[start:end]):
+        return True  # honouring is the ceremony itself; "Lễ trao quyết định bổ nhiệm" is not
+    window = re.split(r"[;.]", text[start: end + 80])[0]
+    return bool(rule_regex("EVENT_AWARD_OBJECT").search(window))
+
+
+_MONTH_YEAR = re.compile(r"(?<!\w)(?i:tháng)\s*(?P<m>\d{1,2})\s*(?:[/.-]|\s+(?i:năm)\s+)\s*(?P<y>(?:19|20)\d{2})(?!\d)")
+
+
+def _recalled(text: str, first_cue: int, ref_year: int | None, published: dt.date | None = None) -> bool:
+    """The act is told as past history: an earlier year ("Năm 2015, …") or a month long before publication."""
+    if published is not None:
+        for m in _MONTH_YEAR.finditer(text[:first_cue]):
+            month, year = int(m.group("m")), int(m.group("y"))
+            if 1 <= month <= 12 and (published.year - year) * 12 + published.month - month > 2:
+                return True
     if ref_year is None:
         return False
     for m in _RECALL_YEAR.finditer(text[:first_cue]):
@@ -211,7 +294,7 @@ def _mention(s: Sentence, a: Analysis, lead: bool, default: str | None) -> dict 
     if date is None and not (lead or title or _REPORTED.search(text)):
         return None
     first_cue = kinds[0][1]
-    if date is None and _recalled(text, first_cue, a.year):
+    if date is None and _recalled(text, first_cue, a.year, a.published):
         return None
     if date is not None and a.published is not None:
         if date < a.published - dt.timedelta(days=400) or date > a.published + dt.timedelta(days=7):

@@ -12,7 +12,11 @@ Three shapes of the administrative news register:
   or be tagged PER by underthesea's NER — called only for such sentences).
 
 Titles come from ``data/gazetteers/positions.csv``; the position is kept as
-written, compound titles included ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh").
+written, compound titles included ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"),
+with a unit number ("Trường Đại học Sư phạm Hà Nội 2", "Quân khu 5"), and an
+organisation or place in parentheses ("Vụ Giáo dục Đại học (Bộ Giáo dục và Đào
+tạo)", "Công an huyện Krông Pắc (tỉnh Đắk Lắk)").  A predicate the tokenizer
+glued to the last word ("Hà Tĩnh điểm lại") is cut (``POSITION_STOP``).
 A name without a position (bylines, photo credits, "ông A cho biết") is not
 reported.
 
@@ -29,7 +33,7 @@ import functools
 import re
 from pathlib import Path
 
-from extract.fields.campaigns import rule_regex, rule_terms
+from extract.fields._common import cut_predicate, rule_regex, rule_terms
 from extract.frontend import Analysis, Sentence
 from extract.gazetteer import gazetteer
 
@@ -124,21 +128,36 @@ def _phrase_end(doc, start: int) -> int:
     inside = _inside_words()
     end = start
     prev = ""
-    for tok in doc:
-        if tok.idx < start:
-            continue
+    toks = [t for t in doc if t.idx >= start]
+    for i, tok in enumerate(toks):
         w = tok.text
         if w in (",", ";", ":", "(", ")", "!", "?", "“", "”", '"') or w == "." or w.endswith(".") and len(w) == 1:
             break
-        if w[0].isupper() or w in ("-", "–", "&") or (w[0].islower() and w.lower() in inside) \
-                or (w.isdigit() and prev.lower() in ("năm", "số", "khóa")):
+        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        lower_ok = w[0].islower() and (w.lower() in inside or all(x in inside for x in w.lower().split()))
+        if w[0].isupper() or w in ("-", "–", "&") or lower_ok \
+                or (w.isdigit() and prev.lower() in ("năm", "số", "khóa")) \
+                or (w.isdigit() and len(w) <= 3 and prev[:1].isupper() and not _COUNTED.match(nxt)):
+            # "Trường Đại học Sư phạm Hà Nội 2", "Quân khu 5" — but not "Hà Tĩnh 5 năm"
             end = tok.idx + len(w.rstrip("."))
             prev = w
             continue
         break
-    phrase = doc.text[start:end]
+    phrase = cut_predicate(doc.text[start:end])  # underthesea may glue the verb on ("Hà Tĩnh điểm", "Đào tạo đề nghị")
     trimmed = re.sub(r"(?:\s+(?:và|của|tại|thuộc|-|–|&))+\s*$", "", phrase)
     return start + len(trimmed.rstrip())
+
+
+# a number followed by what it counts is not part of a name ("Quân khu 5" but "tỉnh Hà Tĩnh 5 năm")
+_COUNTED = re.compile(r"(?i:năm|tháng|ngày|tuần|giờ|lần|người|tập thể|cá nhân|đơn vị|học sinh|%|triệu|tỷ|nghìn|ngàn)(?!\w)")
+_PAREN_ORG = re.compile(r"\s*\((?P<org>[^()]{2,80})\)")
+
+
+def _is_place(s: str) -> bool:
+    """The whole string names a province or city, with or without "tỉnh/thành phố/TP."."""
+    rest = re.sub(r"^(?i:tỉnh|thành phố|tp\.?)\s*", "", s.strip())
+    found = gazetteer().find_places(rest)
+    return bool(found) and found[0].start == 0 and found[0].end == len(rest)
 
 
 def _position_after(doc, pos: int) -> tuple[int, int] | None:
@@ -164,6 +183,11 @@ def _position_after(doc, pos: int) -> tuple[int, int] | None:
             end = nxt
             continue
         break
+    # the organisation in parentheses: "Phó Vụ trưởng Vụ Giáo dục Đại học (Bộ Giáo dục và Đào tạo)"
+    # or the place: "Phó Trưởng Công an huyện Krông Pắc (tỉnh Đắk Lắk)"
+    paren = _PAREN_ORG.match(text, end)
+    if paren and (rule_regex("ORG_HEAD").match(paren.group("org")) or _is_place(paren.group("org"))):
+        end = paren.end()
     if end <= start or len(text[start:end].split()) > 25:
         return None
     return start, end
@@ -236,8 +260,12 @@ def _people_in(s: Sentence, a: Analysis) -> list[dict]:
             first = text[span[0]: span[1]].split()[0]
             if first in _NOT_NAME_START or _in_place(text, *span):
                 continue
-            if first not in _surnames() and not _ner_person(a, s, span):
-                continue
+            if first not in _surnames():
+                words = text[span[0]: span[1]].split()
+                if len(first) > 6 and any(x in _surnames() for x in words[1:-1]):
+                    continue  # "Vietcombank Phạm Quang Dũng": not a syllable, the name starts at the surname
+                if not _ner_person(a, s, span):
+                    continue
             position = (t.start(), p)
             if len(text[position[0]: position[1]].split()) < 1:
                 continue

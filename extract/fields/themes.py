@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from extract.fields.campaigns import clean_name, quoted_spans, rule_match_id, rule_regex
+from extract.fields._common import clean_name, quoted_spans, rule_match_id, rule_regex
 from extract.frontend import Analysis, Sentence
 from extract.normalize import match_key
 
@@ -38,6 +38,8 @@ def _years(text: str) -> list[tuple[int, int]]:
     for m in _YEAR.finditer(text):
         if re.search(r"\d\s*[-–]\s*$", text[: m.start()]):
             continue
+        if re.search(r"(?i:tháng)\s*\d{1,2}\s*,?\s*(?i:năm)\s*$", text[: m.start()]):
+            continue  # a date's year ("ngày 24 tháng 8 năm 2021"), as in a cited document's date
         out.append((m.start(), int(m.group(1))))
     return out
 

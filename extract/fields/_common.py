@@ -1,0 +1,239 @@
+"""Helpers shared by the campaign, theme, event, document and people extractors.
+
+Vocabulary lives in ``extract/rules/*.jsonl``; :func:`rule_regex` turns the
+patterns of one label into a character regex so the field modules can work on
+sentence text with offsets.  Also: quotations (:func:`quoted_spans`), the
+article's main province, the organisation acting before a verb, periods.
+
+>>> find_period("phát động phong trào thi đua giai đoạn 2021 – 2025")
+'2021-2025'
+>>> t = 'phong trào “Dân vận khéo” của tỉnh'
+>>> [t[s:e] for s, e, _ in quoted_spans(t)]
+['Dân vận khéo']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from extract.frontend import Analysis
+from extract.gazetteer import gazetteer
+from extract.nlp import load_patterns
+
+# --------------------------------------------------------------------------------------------
+
+_WB = r"(?<![\w])"  # word start
+_WE = r"(?![\w])"  # word end
+
+
+def _token_regex(tok: dict) -> tuple[str, bool]:
+    """Regex for one spaCy token pattern (LOWER/TEXT, string or IN list) and whether it is optional."""
+    for attr in ("LOWER", "TEXT", "NORM", "ORTH"):
+        if attr in tok:
+            val = tok[attr]
+            vals = val["IN"] if isinstance(val, dict) else [val]
+            alts = "|".join(r"\s+".join(re.escape(w) for w in v.split()) for v in sorted(vals, key=len, reverse=True))
+            rx = f"(?:{alts})" if attr == "TEXT" or attr == "ORTH" else f"(?i:{alts})"
+            return rx, tok.get("OP") == "?"
+    raise ValueError(f"unsupported token pattern {tok!r}")
+
+
+def pattern_regex(pattern: str | list[dict]) -> str:
+    """Character regex for a span_ruler pattern (phrase: case-insensitive; tokens: per attribute)."""
+    if isinstance(pattern, str):
+        words = [re.escape(w) for w in pattern.split()]
+        return "(?i:" + r"\s+".join(words) + ")"
+    out = ""
+    for i, tok in enumerate(pattern):
+        rx, optional = _token_regex(tok)
+        if i == 0:
+            out = rx if not optional else f"(?:{rx})?"
+        else:
+            out += rf"(?:\s*{rx})?" if optional else rf"\s*{rx}"
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def rule_terms(label: str) -> tuple[tuple[str, str], ...]:
+    """(regex, id) for every pattern with ``label`` in extract/rules/*.jsonl, longest first."""
+    terms = [(pattern_regex(p["pattern"]), p.get("id", "")) for p in load_patterns() if p.get("label") == label]
+    if not terms:
+        raise LookupError(f"no rule patterns labelled {label!r} in extract/rules")
+    return tuple(sorted(terms, key=lambda t: len(t[0]), reverse=True))
+
+
+@functools.lru_cache(maxsize=None)
+def rule_regex(label: str, ids: tuple[str, ...] | None = None) -> re.Pattern[str]:
+    """One compiled alternation of the patterns labelled ``label`` (named groups per id order).
+
+    >>> bool(rule_regex("CAMPAIGN_CUE").search("các Phong trào thi đua"))
+    True
+    """
+    terms = [rx for rx, i in rule_terms(label) if ids is None or i in ids]
+    return re.compile(_WB + "(?:" + "|".join(terms) + ")" + _WE)
+
+
+def rule_match_id(label: str, text: str) -> str | None:
+    """The id of the first (longest) pattern of ``label`` matching exactly at the start of ``text``."""
+    for rx, i in rule_terms(label):
+        if re.match(rx + _WE, text):
+            return i
+    return None
+
+
+_QUOTES = "“”\"„‟″"
+_OPENER_BEFORE = " \t([{:;,-–—/“\"'"
+
+
+def quoted_spans(text: str) -> list[tuple[int, int, bool]]:
+    """Quotations in a sentence: (content start, content end, closed).
+
+    Tolerates mismatched quote characters (“…" or "…“) and an unclosed quote
+    followed by a new one (“A; phong trào “B”): the unclosed quotation ends at
+    the last ";" before the next opening quote.
+
+    >>> t = 'phong trào “A b; phong trào thi đua “C d“.'
+    >>> [(t[s:e], c) for s, e, c in quoted_spans(t)]
+    [('A b', False), ('C d', True)]
+    """
+    out: list[tuple[int, int, bool]] = []
+    open_at: int | None = None
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch not in _QUOTES:
+            continue
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        opener = (prev in _OPENER_BEFORE or i == 0) and not nxt.isspace() and nxt not in _QUOTES
+        closer = not prev.isspace() and (i + 1 == n or not nxt.isalnum())
+        if ch == "”" and open_at is None:
+            continue
+        if open_at is None:
+            if opener:
+                open_at = i + 1
+            continue
+        if closer and i > open_at:
+            out.append((open_at, i, True))
+            open_at = None
+        elif opener:
+            seg = text[open_at:i]
+            cut = seg.rfind(";")
+            end = open_at + cut if cut > 0 else i
+            out.append((open_at, end, False))
+            open_at = i + 1
+    if open_at is not None:
+        end = n
+        while end > open_at and text[end - 1] in " .;,/…":
+            end -= 1
+        if end > open_at:
+            out.append((open_at, end, False))
+    return out
+
+
+def clean_name(s: str) -> str:
+    """Trim quotes, spaces and trailing punctuation from a name or theme."""
+    s = s.strip().strip(_QUOTES).strip()
+    s = re.sub(r"[\s.;,:/…]+$", "", s)
+    return s.strip(_QUOTES).strip()
+
+
+def article_province(a: Analysis) -> str | None:
+    """The province the article is mostly about: most mentions in title and body (title first on ties)."""
+    g = gazetteer()
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    texts = ([a.title] if a.title else []) + [s.text for s in a.sentences]
+    pos = 0
+    for t in texts:
+        for m in g.find_provinces(t or ""):
+            counts[m.name] += 1
+            first.setdefault(m.name, pos)
+            pos += 1
+    if not counts:
+        return None
+    return sorted(counts, key=lambda p: (-counts[p], first[p]))[0]
+
+
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[-–—]|đến(?: năm)?)\s*((?:19|20)\d{2})(?!\d)")
+
+
+def find_period(text: str) -> str | None:
+    """A period "2019-2025" written as "giai đoạn 2019 -2025", "(2021–2025)", "từ năm 2019 đến năm 2025"."""
+    m = _YEAR_RANGE.search(text)
+    return f"{m.group(1)}-{m.group(2)}" if m else None
+
+
+def cut_predicate(name: str) -> str:
+    """Drop a lower-case predicate glued to an organisation or title by the tokenizer
+    (``POSITION_STOP`` in people.jsonl).
+
+    >>> cut_predicate("Sở Y tế đã")
+    'Sở Y tế'
+    >>> cut_predicate("Sở Giáo dục và Đào tạo đề nghị")
+    'Sở Giáo dục và Đào tạo'
+    """
+    stop = rule_regex("POSITION_STOP").search(name)
+    return name[: stop.start()].rstrip() if stop and stop.start() > 0 else name
+
+
+def authority_before(text: str, end: int, default_province: str | None, max_gap: int = 40) -> str | None:
+    """Canonical name of the organisation written last before ``end`` (the subject of a verb).
+
+    Uses the gazetteer's authorities; falls back to a capitalised organisation
+    phrase starting with an ``ORG_HEAD`` word ("Công an tỉnh Bình Định").
+    """
+    g = gazetteer()
+    best = None
+    for m in g.find_authorities(text[:end], default_province):
+        gap = text[m.end:end]
+        if len(gap) <= max_gap and not re.search(r"[;:]", gap):
+            best = cut_predicate(m.name)
+    if best:
+        return best
+    heads = rule_regex("ORG_HEAD")
+    clause_start = max(text.rfind(",", 0, end), text.rfind(";", 0, end), text.rfind(":", 0, end)) + 1
+    clause = text[clause_start:end]
+    m = heads.search(clause)
+    if m:
+        phrase = org_phrase(clause[m.start():])
+        if phrase and 1 <= len(phrase.split()) <= 14:
+            return g.canonical_authority(phrase, default_province) or phrase
+    return None
+
+
+_ORG_LOWER = {"và", "tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "tp", "tp."}
+
+
+def org_phrase(text: str) -> str:
+    """The organisation name at the start of ``text``, read on underthesea words: capitalised words,
+    "và", place words and dashes ("Đài Phát thanh và Truyền hình tỉnh Bà Rịa - Vũng Tàu long trọng …"
+    → "Đài Phát thanh và Truyền hình tỉnh Bà Rịa - Vũng Tàu")."""
+    from extract.nlp import nlp
+
+    doc = nlp().make_doc(text[:200])
+    end = 0
+    for tok in doc:
+        w = tok.text
+        if w[0].isupper() or w in ("-", "–", "&") or w.lower() in _ORG_LOWER:
+            end = tok.idx + len(w)
+            continue
+        break
+    phrase = cut_predicate(text[:end])
+    return re.sub(r"(?:\s+(?:và|tỉnh|thành phố|huyện|quận|thị xã|xã|-|–|&))+\s*$", "", phrase).strip()
+
+
+def expand_org(name: str | None, text: str) -> str | None:
+    """The fuller form of a short organisation name written elsewhere in the article.
+
+    "Cục Thuế" with "Cục Thuế tỉnh Long An" in the text → "Cục Thuế tỉnh Long An".
+    """
+    if not name or gazetteer().find_provinces(name):
+        return name
+    short = re.sub(r"\s+(?:tỉnh|thành phố|TP\.?)$", "", name)
+    for m in re.finditer(re.escape(short) + r"\s+(?:(?:tỉnh|thành phố|TP\.?)\s+)?", text):
+        provs = gazetteer().find_provinces(text[m.end(): m.end() + 40])
+        if provs and provs[0].start == 0:
+            return text[m.start(): m.end() + provs[0].end]
+    return name

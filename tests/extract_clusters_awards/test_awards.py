@@ -1,0 +1,114 @@
+"""Awards (khen thưởng): whole-article expectations and sentence-level cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.fields import awards
+from extract.frontend import analyze
+
+from .conftest import article_names
+
+FIELDS = ("award", "level", "conferred_by", "recipient", "province", "count", "for_year", "status")
+
+
+def _rows(items: list[dict]) -> list[tuple]:
+    return sorted((tuple(x[f] for f in FIELDS) for x in items), key=str)
+
+
+@pytest.mark.parametrize("name", article_names())
+def test_article_awards(name, analysed):
+    a, expected = analysed(name)
+    assert _rows(awards.extract(a)) == _rows(expected["awards"])
+
+
+@pytest.mark.parametrize("name", article_names())
+def test_award_evidence_is_the_award_phrase(name, analysed):
+    a, _ = analysed(name)
+    for x in awards.extract(a):
+        ev = x["evidence"]
+        phrase = a.text[ev["start"]:ev["end"]].lower()
+        assert phrase.startswith(x["award"].lower().split()[0]), phrase
+        assert ev["sentence"] == a.sentences[ev["sentence_index"]].text
+
+
+# sentence → expected (award, level, conferred_by, recipient, province, count, status)
+CASES = [
+    ("Chủ tịch nước tặng thưởng Huân chương Lao động hạng Nhì cho Sở Tư pháp tỉnh Quảng Ninh.",
+     [("Huân chương Lao động", "state", "Chủ tịch nước", "Sở Tư pháp tỉnh Quảng Ninh", "Quảng Ninh", None, "conferred")]),
+    ("Thủ tướng Chính phủ tặng Bằng khen cho 3 tập thể, 7 cá nhân thuộc Công an tỉnh Nghệ An.",
+     [("Bằng khen", "government", "Thủ tướng Chính phủ", None, None, 3, "conferred"),
+      ("Bằng khen", "government", "Thủ tướng Chính phủ", None, None, 7, "conferred")]),
+    ("UBND tỉnh Đồng Tháp tặng Cờ thi đua cho Trường THPT Cao Lãnh 1 và Trường THCS Mỹ Thọ.",
+     [("Cờ thi đua", "province", "UBND tỉnh Đồng Tháp", "Trường THPT Cao Lãnh 1", None, None, "conferred"),
+      ("Cờ thi đua", "province", "UBND tỉnh Đồng Tháp", "Trường THCS Mỹ Thọ", None, None, "conferred")]),
+    ("Sở Giáo dục và Đào tạo Bình Định vinh dự đón nhận Cờ thi đua của Bộ Giáo dục và Đào tạo.",
+     [("Cờ thi đua", "ministry", "Bộ Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo Bình Định", "Bình Định", None, "conferred")]),
+    ("Bộ trưởng Bộ Y tế quyết định tặng danh hiệu Tập thể Lao động xuất sắc cho Bệnh viện Đa khoa tỉnh Phú Thọ.",
+     [("Tập thể Lao động xuất sắc", "ministry", "Bộ Y tế", "Bệnh viện Đa khoa tỉnh Phú Thọ", "Phú Thọ", None, "conferred")]),
+    ("Ông Nguyễn Văn An, Giám đốc Sở Tài chính tỉnh Hà Nam được tặng danh hiệu Chiến sĩ thi đua toàn quốc.",
+     [("Chiến sĩ thi đua", "government", "Thủ tướng Chính phủ", "Nguyễn Văn An", "Hà Nam", None, "conferred")]),
+    ("Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam tặng Bằng khen cho Công đoàn ngành Y tế tỉnh Thái Bình.",
+     [("Bằng khen", "other", "Tổng Liên đoàn Lao động Việt Nam", "Công đoàn ngành Y tế tỉnh Thái Bình", "Thái Bình", None, "conferred")]),
+    ("Hội nghị đã bình xét, đề nghị UBND tỉnh Vĩnh Long tặng Cờ thi đua cho 02 đơn vị và Bằng khen cho 03 đơn vị.",
+     [("Cờ thi đua", "province", "UBND tỉnh Vĩnh Long", None, None, 2, "proposed"),
+      ("Bằng khen", "province", "UBND tỉnh Vĩnh Long", None, None, 3, "proposed")]),
+    ("Năm 2017, Sở TT&TT Bắc Kạn đạt Cờ thi đua của Bộ TT&TT, Sở TT&TT Cao Bằng được tặng Bằng khen của Bộ trưởng.",
+     [("Cờ thi đua", "ministry", "Bộ Thông tin và Truyền thông", "Sở Thông tin và Truyền thông Bắc Kạn", "Bắc Kạn", None, "conferred"),
+      ("Bằng khen", "ministry", "Bộ Thông tin và Truyền thông", "Sở Thông tin và Truyền thông Cao Bằng", "Cao Bằng", None, "conferred")]),
+    ("Dịp này, 15 tập thể và 25 cá nhân được Giám đốc Sở tặng Giấy khen.",
+     [("Giấy khen", "other", None, None, None, 15, "conferred"), ("Giấy khen", "other", None, None, None, 25, "conferred")]),
+    ("Sở TT&TT các tỉnh: Cà Mau, Bến Tre và Hậu Giang được trình Thủ tướng Chính phủ tặng Cờ thi đua của Chính phủ.",
+     [("Cờ thi đua", "government", "Chính phủ", "Sở Thông tin và Truyền thông Cà Mau", "Cà Mau", None, "proposed"),
+      ("Cờ thi đua", "government", "Chính phủ", "Sở Thông tin và Truyền thông Bến Tre", "Bến Tre", None, "proposed"),
+      ("Cờ thi đua", "government", "Chính phủ", "Sở Thông tin và Truyền thông Hậu Giang", "Hậu Giang", None, "proposed")]),
+    ("Sở Giáo dục và Đào tạo Kiên Giang được Bộ Giáo dục và Đào tạo tặng Cờ thi đua xuất sắc năm học 2016-2017.",
+     [("Cờ thi đua", "ministry", "Bộ Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo Kiên Giang", "Kiên Giang", None, "conferred")]),
+    ("Ông Trần Văn Cường, Chủ tịch UBND tỉnh Tiền Giang trao Bằng khen của Thủ tướng Chính phủ cho Sở Tài chính và Cục Thuế tỉnh.",
+     [("Bằng khen", "government", "Thủ tướng Chính phủ", "Sở Tài chính", "Tiền Giang", None, "conferred"),
+      ("Bằng khen", "government", "Thủ tướng Chính phủ", "Cục Thuế tỉnh", "Tiền Giang", None, "conferred")]),
+    ("Kết quả, Cụm thi đua số 1 có 02 đơn vị đề nghị tặng Cờ thi đua của Bộ, 03 đơn vị đề nghị tặng Bằng khen của Bộ trưởng.",
+     [("Cờ thi đua", "ministry", None, None, None, 2, "proposed"), ("Bằng khen", "ministry", None, None, None, 3, "proposed")]),
+    ("Hội Nông dân tỉnh Sơn La được tặng Bằng khen của Trung ương Hội Nông dân Việt Nam.",
+     [("Bằng khen", "other", "Trung ương Hội Nông dân Việt Nam", "Hội Nông dân tỉnh Sơn La", "Sơn La", None, "conferred")]),
+    ("Nhân dịp này, Sở Nội vụ TP.HCM được Bộ trưởng Bộ Nội vụ tặng Kỷ niệm chương Vì sự nghiệp xây dựng tổ chức nhà nước.",
+     [("Kỷ niệm chương Vì sự nghiệp xây dựng tổ chức nhà nước", "ministry", "Bộ Nội vụ", "Sở Nội vụ TP.HCM", "Hồ Chí Minh", None, "conferred")]),
+]
+
+NEGATIVE = [
+    "Cờ thi đua của UBND tỉnh được xét tặng hằng năm cho tập thể dẫn đầu các cụm, khối thi đua.",
+    "Đơn vị phấn đấu đạt danh hiệu Tập thể Lao động xuất sắc năm 2023.",
+    "Được sự đồng ý của Bộ trưởng, Vụ Thi đua - Khen thưởng đã trao Bằng khen cho các tập thể, cá nhân có thành tích xuất sắc.",
+    "Bằng khen của Chủ tịch UBND tỉnh xét tặng cho các tập thể đạt tiêu chuẩn quy định tại Luật Thi đua, khen thưởng.",
+    "Hồ sơ đề nghị tặng Cờ thi đua của Chính phủ gửi về Ban Thi đua - Khen thưởng trước ngày 15/01/2023.",
+    "Tỷ lệ cá nhân đạt Chiến sĩ thi đua cơ sở không quá 15%.",
+    "Chủ tịch UBND tỉnh yêu cầu kịp thời khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua.",
+    "Đoàn công tác đã trao tặng 200 suất quà cho hộ nghèo tại xã Ea Kao, thành phố Buôn Ma Thuột.",
+    "UBND tỉnh đề nghị Bộ Giao thông vận tải sớm phê duyệt dự án nâng cấp quốc lộ 14.",
+    "Ban Tổ chức đã trao 5 giải Nhất, 10 giải Nhì cho các tác phẩm báo chí xuất sắc.",
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence_cases(text, expected):
+    got = awards.extract(analyze(text))
+    assert [(x["award"], x["level"], x["conferred_by"], x["recipient"], x["province"], x["count"], x["status"])
+            for x in got] == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVE, ids=[t[:40] for t in NEGATIVE])
+def test_no_award(text):
+    assert awards.extract(analyze(text)) == []
+
+
+def test_level_of_conferrers():
+    assert [awards.level_of(x) for x in ("Chủ tịch nước", "Thủ tướng Chính phủ", "Chính phủ", "Bộ Công an",
+                                         "UBND tỉnh Long An", "Tổng Liên đoàn Lao động Việt Nam", None)] == [
+        "state", "government", "government", "ministry", "province", "other", None]
+
+
+def test_award_kinds_are_data():
+    kinds, rx = awards.award_kinds()
+    assert {k.award for k in kinds} >= {"Cờ thi đua", "Bằng khen", "Giấy khen", "Huân chương Lao động",
+                                        "Huân chương Độc lập", "Tập thể Lao động xuất sắc", "Chiến sĩ thi đua"}
+    assert rx.search("được tặng bằng khen").group(0) == "bằng khen"
