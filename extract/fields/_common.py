@@ -24,32 +24,42 @@ from extract.nlp import load_patterns
 
 # --------------------------------------------------------------------------------------------
 
-_WB = r"(?<![\w])"  # word start
-_WE = r"(?![\w])"  # word end
+_WB = r"(?<![\w&])"
+_WE = r"(?![\w&])"
+
+
+def _words(phrase: str) -> str:
+    return r"\s*[-–]\s*".join(r"\s+".join(re.escape(w) for w in part.split()) for part in re.split(r"\s*[-–]\s*", phrase))
 
 
 def _token_regex(tok: dict) -> tuple[str, bool]:
-    """Regex for one spaCy token pattern (LOWER/TEXT, string or IN list) and whether it is optional."""
-    for attr in ("LOWER", "TEXT", "NORM", "ORTH"):
+    """Regex for one spaCy token pattern (LOWER / TEXT / NORM: a string, IN list or REGEX) and its optionality."""
+    for attr in ("LOWER", "NORM", "TEXT", "ORTH"):
         if attr in tok:
             val = tok[attr]
-            vals = val["IN"] if isinstance(val, dict) else [val]
-            alts = "|".join(r"\s+".join(re.escape(w) for w in v.split()) for v in sorted(vals, key=len, reverse=True))
-            rx = f"(?:{alts})" if attr == "TEXT" or attr == "ORTH" else f"(?i:{alts})"
+            if isinstance(val, dict) and "REGEX" in val:
+                rx = val["REGEX"].lstrip("^").rstrip("$")
+            else:
+                vals = val["IN"] if isinstance(val, dict) else [val]
+                rx = "|".join(_words(v) for v in sorted(vals, key=len, reverse=True))
+            rx = f"(?i:{rx})" if attr in ("LOWER", "NORM") else f"(?:{rx})"
             return rx, tok.get("OP") == "?"
     raise ValueError(f"unsupported token pattern {tok!r}")
 
 
 def pattern_regex(pattern: str | list[dict]) -> str:
-    """Character regex for a span_ruler pattern (phrase: case-insensitive; tokens: per attribute)."""
+    """Character regex for a span_ruler pattern (a phrase matches case-insensitively, like the ruler's LOWER).
+
+    >>> re.fullmatch(pattern_regex([{"LOWER": "cụm"}, {"LOWER": "số", "OP": "?"}]), "Cụm  số") is not None
+    True
+    """
     if isinstance(pattern, str):
-        words = [re.escape(w) for w in pattern.split()]
-        return "(?i:" + r"\s+".join(words) + ")"
+        return "(?i:" + _words(pattern) + ")"
     out = ""
-    for i, tok in enumerate(pattern):
+    for tok in pattern:
         rx, optional = _token_regex(tok)
-        if i == 0:
-            out = rx if not optional else f"(?:{rx})?"
+        if not out:
+            out = f"(?:{rx})?" if optional else rx
         else:
             out += rf"(?:\s*{rx})?" if optional else rf"\s*{rx}"
     return out
@@ -57,7 +67,7 @@ def pattern_regex(pattern: str | list[dict]) -> str:
 
 @functools.lru_cache(maxsize=None)
 def rule_terms(label: str) -> tuple[tuple[str, str], ...]:
-    """(regex, id) for every pattern with ``label`` in extract/rules/*.jsonl, longest first."""
+    """(regex, id) of every pattern labelled ``label`` in extract/rules/*.jsonl, longest first."""
     terms = [(pattern_regex(p["pattern"]), p.get("id", "")) for p in load_patterns() if p.get("label") == label]
     if not terms:
         raise LookupError(f"no rule patterns labelled {label!r} in extract/rules")
@@ -66,12 +76,14 @@ def rule_terms(label: str) -> tuple[tuple[str, str], ...]:
 
 @functools.lru_cache(maxsize=None)
 def rule_regex(label: str, ids: tuple[str, ...] | None = None) -> re.Pattern[str]:
-    """One compiled alternation of the patterns labelled ``label`` (named groups per id order).
+    """One alternation of the patterns of ``label`` (only those with an id in ``ids``, if given).
+
+    No capturing groups, so callers may splice ``.pattern`` into larger regexes.
 
     >>> bool(rule_regex("CAMPAIGN_CUE").search("các Phong trào thi đua"))
     True
     """
-    terms = [rx for rx, i in rule_terms(label) if ids is None or i in ids]
+    terms = [rx for rx, pid in rule_terms(label) if ids is None or pid in ids]
     return re.compile(_WB + "(?:" + "|".join(terms) + ")" + _WE)
 
 

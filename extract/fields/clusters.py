@@ -50,62 +50,7 @@ from extract.nlp import load_patterns
 # rules (extract/rules/clusters.jsonl, awards.jsonl) compiled to regexes over sentence text
 # --------------------------------------------------------------------------------------------
 
-_WB = r"(?<![\w&])"
-_WE = r"(?![\w&])"
-
-
-def _words(phrase: str) -> str:
-    return r"\s*[-–]\s*".join(r"\s+".join(re.escape(w) for w in part.split()) for part in re.split(r"\s*[-–]\s*", phrase))
-
-
-def _token_regex(tok: dict) -> tuple[str, bool]:
-    """Regex for one spaCy token pattern (LOWER / TEXT / NORM: a string, IN list or REGEX) and its optionality."""
-    for attr in ("LOWER", "NORM", "TEXT", "ORTH"):
-        if attr in tok:
-            val = tok[attr]
-            if isinstance(val, dict) and "REGEX" in val:
-                rx = val["REGEX"].lstrip("^").rstrip("$")
-            else:
-                vals = val["IN"] if isinstance(val, dict) else [val]
-                rx = "|".join(_words(v) for v in sorted(vals, key=len, reverse=True))
-            rx = f"(?i:{rx})" if attr in ("LOWER", "NORM") else f"(?:{rx})"
-            return rx, tok.get("OP") == "?"
-    raise ValueError(f"unsupported token pattern {tok!r}")
-
-
-def pattern_regex(pattern: str | list[dict]) -> str:
-    """Character regex for a span_ruler pattern (a phrase matches case-insensitively, like the ruler's LOWER).
-
-    >>> re.fullmatch(pattern_regex([{"LOWER": "cụm"}, {"LOWER": "số", "OP": "?"}]), "Cụm  số") is not None
-    True
-    """
-    if isinstance(pattern, str):
-        return "(?i:" + _words(pattern) + ")"
-    out = ""
-    for tok in pattern:
-        rx, optional = _token_regex(tok)
-        if not out:
-            out = f"(?:{rx})?" if optional else rx
-        else:
-            out += rf"(?:\s*{rx})?" if optional else rf"\s*{rx}"
-    return out
-
-
-@functools.lru_cache(maxsize=None)
-def rule_terms(label: str) -> tuple[tuple[str, str], ...]:
-    """(regex, id) of every pattern labelled ``label`` in extract/rules/*.jsonl, longest first."""
-    terms = [(pattern_regex(p["pattern"]), p.get("id", "")) for p in load_patterns() if p.get("label") == label]
-    if not terms:
-        raise LookupError(f"no rule patterns labelled {label!r} in extract/rules")
-    return tuple(sorted(terms, key=lambda t: len(t[0]), reverse=True))
-
-
-@functools.lru_cache(maxsize=None)
-def rule_regex(label: str) -> re.Pattern[str]:
-    """One alternation of the patterns of ``label``; ``m.lastgroup`` is ``g<i>`` of ``rule_terms(label)[i]``."""
-    alts = [f"(?P<g{i}>{rx})" for i, (rx, _) in enumerate(rule_terms(label))]
-    return re.compile(_WB + "(?:" + "|".join(alts) + ")" + _WE)
-
+from extract.fields._common import _WB, _WE, _words, pattern_regex, rule_regex, rule_terms  # noqa: E402
 
 @dataclass(frozen=True)
 class Hit:
@@ -119,7 +64,14 @@ def find_rules(label: str, text: str) -> list[Hit]:
     """Non-overlapping matches of a rule label, left to right (longest pattern at a position)."""
     terms = rule_terms(label)
     return [Hit(m.start(), m.end(), terms[int(m.lastgroup[1:])][1], m.group(0))
-            for m in rule_regex(label).finditer(text)]
+            for m in _named_rule_regex(label).finditer(text)]
+
+
+@functools.lru_cache(maxsize=None)
+def _named_rule_regex(label: str) -> re.Pattern[str]:
+    """``rule_regex`` with one named group per pattern: ``m.lastgroup`` is ``g<i>`` of ``rule_terms(label)[i]``."""
+    alts = [f"(?P<g{i}>{rx})" for i, (rx, _) in enumerate(rule_terms(label))]
+    return re.compile(_WB + "(?:" + "|".join(alts) + ")" + _WE)
 
 
 def mask(text: str, label: str) -> str:
