@@ -132,6 +132,12 @@ class Catalogue:
             return None
         return dict(zip(("article_id", "etag", "last_modified", "content_hash", "fetched_at"), row, strict=True))
 
+    def touch(self, url: str, run_id: int) -> bool:
+        """Record that run ``run_id`` saw ``url`` unchanged (a 304 answer); False if the URL is unknown."""
+        with self.db.atomic():
+            cur = self.db.execute("UPDATE articles SET last_seen_run = ? WHERE url = ?", [run_id, url])
+        return cur.rowcount > 0
+
     def upsert_article(self, item: dict[str, Any], run_id: int | None) -> Status:
         """Store a crawled article; returns ``"new"``, ``"changed"`` or ``"unchanged"``.
 
@@ -166,7 +172,8 @@ class Catalogue:
                     row["facts_stale"] = 1
                 else:
                     # metadata may move (views, etag); text and hash are the same
-                    row = {k: v for k, v in row.items() if v is not None or k in ("etag", "last_modified")}
+                    # a fetch without validators keeps the stored etag / last_modified
+                    row = {k: v for k, v in row.items() if v is not None}
                     if row.get("raw_text") is None:
                         row.pop("raw_text", None)
                 row["last_seen_run"] = run_id if run_id is not None else old["last_seen_run"]

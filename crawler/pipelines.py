@@ -61,6 +61,10 @@ class RunLedger:
         """The catalogue's validators for ``url`` (etag, last_modified, content_hash), or None."""
         return self.catalogue.seen(url)
 
+    def touch(self, url: str) -> None:
+        """The article answered 304: the catalogue records that this run saw it."""
+        self.catalogue.touch(url, self.run_id)
+
     def is_done(self, url: str) -> bool:
         """True when this run already finished ``url`` (before a restart too)."""
         return url in self.done

@@ -207,6 +207,7 @@ class PortalSpider(scrapy.Spider):
         if response.status == 304:
             self.ledger.stats["not_modified"] += 1
             self.ledger.count("unchanged", url=response.url)
+            self.ledger.touch(meta.get("canon") or canonical_url(response.url))
             self.ledger.mark_done(meta.get("canon") or canonical_url(response.url))
             return
         if kind == "robots":

@@ -111,3 +111,20 @@ def test_not_a_database_file_is_left_alone(tmp_path):
     with pytest.raises(CatalogueError, match="cannot open as a thidua catalogue"):
         Catalogue(bogus)
     assert bogus.read_bytes() == b"Cum thi dua so 6\n" * 200
+
+
+def test_touch_and_validators_survive_a_fetch_without_them(tmp_path):
+    from catalog.store import Catalogue
+
+    with Catalogue(tmp_path / "c.db") as cat:
+        r1 = cat.start_run("crawl", ["s"])
+        item = {"url": "http://127.0.0.1/a", "source": "s", "title": "Tổng kết thi đua", "text": "Nội dung bài viết.",
+                "etag": '"abc"', "last_modified": "Mon, 01 Jan 2024 00:00:00 GMT"}
+        assert cat.upsert_article(item, r1) == "new"
+        r2 = cat.start_run("crawl", ["s"])
+        assert cat.upsert_article({**item, "etag": None, "last_modified": None}, r2) == "unchanged"
+        assert cat.seen(item["url"])["etag"] == '"abc"'
+        r3 = cat.start_run("crawl", ["s"])
+        assert cat.touch(item["url"], r3) is True
+        assert cat.touch("http://127.0.0.1/unknown", r3) is False
+        assert cat.db.execute("select last_seen_run from articles").fetchone()[0] == r3

@@ -155,3 +155,7 @@ def test_third_crawl_without_changes_is_all_304(site_copy: Path, tmp_path: Path,
     crawl(db, sample_root=site_copy, sample_port=port, sites=["quangnam", "gialai"], state_dir=tmp_path / "s")
     again = crawl(db, sample_root=site_copy, sample_port=port, sites=["quangnam", "gialai"], state_dir=tmp_path / "s")
     assert (again["new"], again["changed"], again["not_modified"]) == (0, 0, 4)
+    # the catalogue records that the second run saw every article, 304 or not
+    with sqlite3.connect(db) as con:
+        seen_by = {r[0] for r in con.execute("SELECT last_seen_run FROM articles")}
+    assert seen_by == {again["run_id"]}
