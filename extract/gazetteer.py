@@ -135,7 +135,12 @@ class Gazetteer:
                         patterns.append(_CITY_PREFIX + _variant_regex(form))
 
         patterns = sorted(set(patterns), key=len, reverse=True)
-        self._regex = re.compile(_WORD_BEFORE + "(?:" + "|".join(patterns) + ")" + _WORD_AFTER)
+        # every name starts with an upper-case letter, every city prefix with "t"/"T": the lookahead
+        # lets the engine skip the long alternation at all other positions
+        lower = [p for p in patterns if not (p.startswith(_CITY_PREFIX) or re.match(_UPPER[:-1] + "t]", p))]
+        if lower:
+            raise ValueError(f"{data_dir}: place names must start with an upper-case letter or 'thành phố': {lower[:3]}")
+        self._regex = re.compile(_WORD_BEFORE + "(?=" + _UPPER[:-1] + "t])(?:" + "|".join(patterns) + ")" + _WORD_AFTER)
         self._prefix_re = re.compile("^" + _CITY_PREFIX)
         self._folded = {fold(_key(k)): v for k, v in self._lookup.items() if not k.startswith("city:")}
 
@@ -149,6 +154,10 @@ class Gazetteer:
 
     # -- places -----------------------------------------------------------------
     def _scan(self, text: str) -> list[Match]:
+        return list(self._scan_cached(text))
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one long-lived instance; sentences are scanned by several fields
+    def _scan_cached(self, text: str) -> tuple[Match, ...]:
         # length-preserving repairs, so offsets stay valid for un-normalised input too
         text = fix_tone_placement(text.replace("\u00d0", "\u0110"))
         out = []
@@ -171,7 +180,7 @@ class Gazetteer:
             hit = hit or self._lookup.get(_key(surface))
             if hit:
                 out.append(Match(m.start(), m.end(), surface, hit[1], hit[0], hit[2]))
-        return out
+        return tuple(out)
 
     def find_provinces(self, text: str) -> list[Match]:
         """Province mentions (canonical ``provinces.csv`` names), cities excluded."""
