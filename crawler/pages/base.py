@@ -28,7 +28,7 @@ from .clean import body_text as clean_body_text
 from .dates import date_from_url, parse_date
 from .meta import AUTHOR_META, BYLINE_LINE, DATE_META, clean_byline, meta_values, parse_views
 from .model import ArticlePage, Link, PageParse
-from .urls import absolute, canonical_url, same_host
+from .urls import absolute, canonical_url, page_info, same_host
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,6 @@ class FamilySpec:
 NEXT_TEXT = re.compile(r"^(sau|tiếp|tiếp theo|trang sau|trang tiếp|next|›|»|>|>>|sau\s*›|tiếp\s*»|next\s*›)$", re.IGNORECASE)
 FEED_URLS: tuple[str, ...] = (r"/rss(?:/|\.|$|\?)", r"/feed/?$", r"\.rss$", r"/-/asset_publisher/[^/]+/rss", r"[?&]feed=rss")
 SITEMAP_URLS: tuple[str, ...] = (r"sitemap[^/]*\.xml$", r"/sitemap/?$")
-PAGE_PARAMS: tuple[str, ...] = ("pageindex", "page", "p", "selectedpage", "_cur", "currentpage", "trang")
-_PATH_PAGE = re.compile(r"/page[-/](\d+)(?:\.html|/)?$|/PhanTrang/[^/]+/(\d+)/", re.IGNORECASE)
 # " - CỔNG THÔNG TIN ĐIỆN TỬ TỈNH …" and the like at the end of <title>
 TITLE_SUFFIX = re.compile(
     r"\s+[-|–—:]\s+(?:cổng|trang|báo|sở|ubnd|ủy ban|portal|website|bộ|tỉnh|thành phố)\b.*$", re.IGNORECASE
@@ -87,26 +85,6 @@ def _matches(url: str, patterns: tuple[str, ...]) -> bool:
     return any(re.search(p, url, re.IGNORECASE) for p in patterns)
 
 
-def page_number(url: str) -> int | None:
-    """Page number carried by a listing URL (PageIndex, page, selectedPage, …_cur, /page-3.html)."""
-    for key, value in parse_qsl(urlsplit(url).query):
-        low = key.lower()
-        if (low in PAGE_PARAMS or low.endswith("_cur")) and value.isdigit():
-            return int(value)
-    m = _PATH_PAGE.search(urlsplit(url).path)
-    if m:
-        return int(m.group(1) or m.group(2))
-    return None
-
-
-def _strip_page(url: str) -> tuple[str, tuple]:
-    parts = urlsplit(url)
-    path = _PATH_PAGE.sub("", parts.path)
-    query = tuple(sorted((k.lower(), v) for k, v in parse_qsl(parts.query)
-                         if not (k.lower() in PAGE_PARAMS or k.lower().endswith("_cur"))))
-    return path.lower(), query
-
-
 def clean_title(title: str | None) -> str | None:
     """Title without a site-name suffix ("Tin A - CỔNG THÔNG TIN ĐIỆN TỬ TỈNH NINH THUẬN" → "Tin A")."""
     title = normalize_name(title)
@@ -120,11 +98,10 @@ def clean_title(title: str | None) -> str | None:
 
 def collect_links(spec: FamilySpec, url: str, sel: Selector) -> list[Link]:
     """Followable same-host links, classified by the family's URL patterns; canonical and de-duplicated."""
-    next_ids = {id(n.root) for q in spec.next_links for n in sel.css(q)}
-    next_ids |= {id(n.root) for n in sel.css("a[rel~='next']")}
+    # Hold the lxml elements themselves: ids of transient proxies get reused.
+    next_nodes = {n.root for q in spec.next_links + ("a[rel~='next']",) for n in sel.css(q)}
     here = canonical_url(url)
-    here_page = page_number(url) or 1
-    here_base = _strip_page(here)
+    here_base, here_page = page_info(here)
     found: dict[str, Link] = {}
     rank = {"next": 0, "article": 1, "feed": 2, "sitemap": 3, "listing": 4}
 
@@ -140,7 +117,7 @@ def collect_links(spec: FamilySpec, url: str, sel: Selector) -> list[Link]:
                 add(Link(canonical_url(target), "feed", normalize_name(node.attrib.get("title"))))
     for node in sel.css("link[rel~='next'][href]"):
         target = absolute(url, node.attrib["href"])
-        if target and same_host(target, url):
+        if target and same_host(target, url) and page_info(target)[0] == here_base:
             add(Link(canonical_url(target), "next", None))
 
     for a in sel.css("a[href]"):
@@ -150,12 +127,14 @@ def collect_links(spec: FamilySpec, url: str, sel: Selector) -> list[Link]:
         canon = canonical_url(target)
         if canon == here:
             continue
-        text = normalize_name(" ".join(a.css("::text").getall())) or None
+        raw_text = " ".join(" ".join(a.css("::text").getall()).split())
+        text = normalize_name(raw_text) or None
         kind = None
-        number = page_number(canon)
-        if id(a.root) in next_ids or (text and NEXT_TEXT.match(text)):
+        base, number = page_info(canon)
+        same_listing = base == here_base
+        if same_listing and number > here_page and (a.root in next_nodes or NEXT_TEXT.match(raw_text)):
             kind = "next"
-        elif number == here_page + 1 and _strip_page(canon) == here_base:
+        elif same_listing and number == here_page + 1:
             kind = "next"
         elif _matches(canon, spec.article_urls):
             kind = "article"
@@ -163,7 +142,7 @@ def collect_links(spec: FamilySpec, url: str, sel: Selector) -> list[Link]:
             kind = "feed"
         elif _matches(canon, SITEMAP_URLS):
             kind = "sitemap"
-        elif _matches(canon, spec.listing_urls) or (number is not None and _strip_page(canon) == here_base):
+        elif _matches(canon, spec.listing_urls) or same_listing:
             kind = "listing"
         if kind:
             add(Link(canon, kind, text))

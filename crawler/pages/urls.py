@@ -102,3 +102,56 @@ def query_value(url: str, key: str) -> str | None:
         if k.lower() == key.lower() or (key.startswith("_") and k.lower().endswith(key.lower())):
             return v
     return None
+
+
+#: Query keys (lower-case) that carry a page number.
+PAGE_KEYS = frozenset(
+    {"pageindex", "page", "p", "selectedpage", "paged", "trang", "pagenumber", "pageno", "currentpage",
+     "start", "limitstart"}  # Joomla pages by item offset: still increasing
+)
+#: Suffix of Liferay portlet-namespaced paging keys (``_…_INSTANCE_x_cur``).
+PAGE_KEY_SUFFIXES = ("_cur",)
+#: Path forms: group "n" is the page number; the match is replaced by group "keep".
+PATH_PATTERNS = (
+    re.compile(r"(?P<keep>/)page-(?P<n>\d+)\.html?$", re.IGNORECASE),
+    re.compile(r"(?P<keep>/)page/(?P<n>\d+)/?$", re.IGNORECASE),
+    re.compile(r"(?P<keep>/)trang-(?P<n>\d+)(?:\.html?)?/?$", re.IGNORECASE),
+    re.compile(r"(?P<keep>/PhanTrang/[^/]+/)(?P<n>\d+)/", re.IGNORECASE),
+)
+
+
+_LISTING_TAIL = re.compile(r"(?:\.html?|/)$", re.IGNORECASE)
+
+
+def _is_page_key(key: str) -> bool:
+    low = key.lower()
+    return low in PAGE_KEYS or low.endswith(PAGE_KEY_SUFFIXES)
+
+
+def page_info(url: str) -> tuple[str, int]:
+    """``(listing_key, page_number)``: the URL without its page number (IIS case-folded), and the number (1 if none).
+
+    >>> page_info("https://baocantho.com.vn/thoi-su/dbscl/page-3.html")
+    ('https://baocantho.com.vn/thoi-su/dbscl', 3)
+    >>> page_info("https://baocantho.com.vn/thoi-su/dbscl.html")
+    ('https://baocantho.com.vn/thoi-su/dbscl', 1)
+    """
+    parts = urlsplit(url_key(url))
+    number = 1
+    query = []
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        if _is_page_key(key) and value.isdigit():
+            number = int(value)
+        else:
+            query.append((key, value))
+    path = parts.path
+    for pattern in PATH_PATTERNS:
+        m = pattern.search(path)
+        if m:
+            number = int(m.group("n"))
+            path = path[: m.start()] + m.group("keep") + path[m.end():]
+            break
+    # "/thoi-su.html", "/thoi-su/" and "/thoi-su" are one listing
+    path = _LISTING_TAIL.sub("", path) or "/"
+    key = urlunsplit((parts.scheme, parts.netloc, path, urlencode(query), ""))
+    return key, number

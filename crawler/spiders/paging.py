@@ -11,7 +11,7 @@ is never followed.
 Example::
 
     >>> page_info("https://baocantho.com.vn/thoi-su/dbscl/page-3.html")
-    ('https://baocantho.com.vn/thoi-su/dbscl/', 3)
+    ('https://baocantho.com.vn/thoi-su/dbscl', 3)
     >>> next_page_url("https://quangnam.gov.vn/webcenter/portal/ubnd/pages_tin-tuc?selectedPage=2",
     ...     [("https://quangnam.gov.vn/webcenter/portal/ubnd/pages_tin-tuc?selectedPage=3", "next")])
     'https://quangnam.gov.vn/webcenter/portal/ubnd/pages_tin-tuc?selectedPage=3'
@@ -19,50 +19,11 @@ Example::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from crawler.pages import url_key
+from crawler.pages.urls import page_info
 
-#: Query keys (lower-case) that carry a page number.
-PAGE_KEYS = frozenset({"pageindex", "page", "p", "selectedpage", "paged", "trang", "pagenumber", "pageno"})
-#: Suffix of Liferay portlet-namespaced paging keys (``_…_INSTANCE_x_cur``).
-PAGE_KEY_SUFFIXES = ("_cur",)
-#: Path forms: group "n" is the page number; the match is replaced by group "keep".
-PATH_PATTERNS = (
-    re.compile(r"(?P<keep>/)page-(?P<n>\d+)\.html?$", re.IGNORECASE),
-    re.compile(r"(?P<keep>/)page/(?P<n>\d+)/?$", re.IGNORECASE),
-    re.compile(r"(?P<keep>/)trang-(?P<n>\d+)(?:\.html?)?/?$", re.IGNORECASE),
-    re.compile(r"(?P<keep>/PhanTrang/[^/]+/)(?P<n>\d+)/", re.IGNORECASE),
-)
-
-
-def _is_page_key(key: str) -> bool:
-    low = key.lower()
-    return low in PAGE_KEYS or low.endswith(PAGE_KEY_SUFFIXES)
-
-
-def page_info(url: str) -> tuple[str, int]:
-    """``(listing_key, page_number)``: the URL without its page number (IIS case-folded), and the number (1 if none)."""
-    parts = urlsplit(url_key(url))
-    number = 1
-    query = []
-    for key, value in parse_qsl(parts.query, keep_blank_values=True):
-        if _is_page_key(key) and value.isdigit():
-            number = int(value)
-        else:
-            query.append((key, value))
-    path = parts.path
-    for pattern in PATH_PATTERNS:
-        m = pattern.search(path)
-        if m:
-            number = int(m.group("n"))
-            path = path[: m.start()] + m.group("keep") + path[m.end():]
-            break
-    key = urlunsplit((parts.scheme, parts.netloc, path, urlencode(query), ""))
-    return key, number
-
+__all__ = ["next_page_url", "page_info"]
 
 def next_page_url(current: str, links: Iterable[tuple[str, str]]) -> str | None:
     """The next page of listing ``current`` among ``(url, kind)`` links, or None.

@@ -177,3 +177,27 @@ def test_liferay_links_are_canonical_without_portlet_noise() -> None:
     assert all("p_p_id" not in u and "redirect=" not in u for u in urls)
     assert any(l.kind == "next" and l.url.endswith("_cur=2") for l in page.links)
     assert any(l.kind == "feed" for l in page.links)
+
+
+# (first page of a listing, its page 2 as linked, its last page): every GET-paged family
+PAGERS = [
+    ("/binhduong/Lists/TinTucSuKien/TongQuat.aspx", "/binhduong/Lists/TinTucSuKien/TongQuat.aspx?PageIndex=2",
+     "/binhduong/Lists/TinTucSuKien/TongQuat.aspx?PageIndex=2"),
+    ("/dongthap/web/sotttt/tin-trong-nganh",
+     "/dongthap/web/sotttt/tin-trong-nganh?_com_liferay_asset_publisher_web_portlet_AssetPublisherPortlet_INSTANCE_nf7Qy5mlPXqs_cur=2",
+     "/dongthap/web/sotttt/tin-trong-nganh?_com_liferay_asset_publisher_web_portlet_AssetPublisherPortlet_INSTANCE_nf7Qy5mlPXqs_cur=2"),
+    ("/gialai/tin-tuc/tin-hoat-dong", "/gialai/tin-tuc/tin-hoat-dong?page=2", "/gialai/tin-tuc/tin-hoat-dong?page=2"),
+    ("/quangnam/webcenter/portal/ubnd/pages_tin-tuc?selectedPage=1", "/quangnam/webcenter/portal/ubnd/pages_tin-tuc?selectedPage=2",
+     "/quangnam/webcenter/portal/ubnd/pages_tin-tuc?selectedPage=3"),
+    ("/thudaumot/Default.aspx?tabid=22641", "/thudaumot/Default.aspx?Page=2&tabid=22641", "/thudaumot/Default.aspx?tabid=22641&Page=2"),
+    ("/phuyen/category/tin-trong-nganh/", "/phuyen/category/tin-trong-nganh/page/2/", "/phuyen/category/tin-trong-nganh/page/2/"),
+    ("/baobinhduong/thoi-su/", "/baobinhduong/thoi-su/page-2.html", "/baobinhduong/thoi-su/page-2.html"),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "last"), PAGERS, ids=lambda k: k.split("/")[1])
+def test_next_link_is_exactly_page_two(first: str, second: str, last: str) -> None:
+    """Home links in the header, "Trang chủ" in an ADF nav pane: only the pager's next counts."""
+    assert [l.url for l in parse_route(first).links if l.kind == "next"] == [HOST + second]
+    # the last page has no next, whatever its pager says (WebCenter's wraps back to page 1)
+    assert not [l.url for l in parse_route(last).links if l.kind == "next"]
