@@ -66,8 +66,18 @@ def crawl_with_progress(db_path: Path, **kwargs) -> dict:
 
 
 def crawl_summary(stats: dict) -> str:
-    """One line: the run id and its counts."""
-    return f"crawl run {stats['run_id']}: " + ", ".join(f"{k} {stats.get(k, 0)}" for k in _SHOWN)
+    """One line: the run id, its counts, the errors by kind and sites stopped by bot walls.
+
+    >>> crawl_summary({"run_id": 3, "new": 2, "errors": 3, "errors_botwall": 3, "sites_stopped": 1})
+    'crawl run 3: pages_fetched 0, new 2, changed 0, unchanged 0, errors 3 (botwall 3), sites stopped 1'
+    """
+    line = f"crawl run {stats['run_id']}: " + ", ".join(f"{k} {stats.get(k, 0)}" for k in _SHOWN)
+    kinds = sorted((k.removeprefix("errors_"), v) for k, v in stats.items() if k.startswith("errors_") and v)
+    if kinds:
+        line += " (" + ", ".join(f"{kind} {n}" for kind, n in kinds) + ")"
+    if stats.get("sites_stopped"):
+        line += f", sites stopped {stats['sites_stopped']}"
+    return line
 
 
 COMMANDS = [crawl_command]

@@ -1,4 +1,4 @@
-"""Downloader middleware: exponential backoff before each retry.
+"""Downloader middlewares: exponential backoff before each retry; dropping stopped sites.
 
 Scrapy's RetryMiddleware re-schedules failed requests (timeouts, 5xx, refused
 connections) at once; portals that are struggling deserve a pause.  This
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import task
 
@@ -51,6 +52,33 @@ class RetryBackoffMiddleware:
             from twisted.internet import reactor
 
             await maybe_deferred_to_future(task.deferLater(reactor, delay, lambda: None))
+        return None
+
+
+class SiteStopped(IgnoreRequest):
+    """The request's site was dropped for this run (it kept answering with bot walls)."""
+
+
+class SiteStopMiddleware:
+    """Drop queued requests of sites the spider has stopped (``spider.stopped_sites()``).
+
+    After three CAPTCHA pages from ``https://snnmt.vinhlong.gov.vn`` the rest of
+    that site's queue is not fetched: asking again would only be refused again.
+    """
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SiteStopMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        spider = self.crawler.spider
+        stopped = spider.stopped_sites() if spider is not None and hasattr(spider, "stopped_sites") else ()
+        site = request.meta.get("site")
+        if site in stopped:
+            raise SiteStopped(f"site {site} stopped after bot walls")
         return None
 
 

@@ -195,7 +195,9 @@ def run_job(job_file: str | Path) -> int:
     job = json.loads(Path(job_file).read_text(encoding="utf-8"))
     run_dir = Path(job["run_dir"])
     settings = build_settings(job["profile"], job.get("settings"))
+    legacy_hosts = sorted({d for s in job["sites"] if s.get("legacy_tls") for d in s["allowed_domains"]})
     settings.update(
+        THIDUA_LEGACY_TLS_HOSTS=legacy_hosts,
         THIDUA_DB=job["db"], THIDUA_RUN_ID=job["run_id"], THIDUA_RUN_DIR=str(run_dir), THIDUA_PROGRESS=True,
         JOBDIR=str(run_dir / "jobdir"),
     )

@@ -43,7 +43,11 @@ BASE: dict[str, Any] = {
     "TELNETCONSOLE_ENABLED": False,
     "LOG_LEVEL": "WARNING",
     "FEED_EXPORT_ENCODING": "utf-8",
+    # Scrapy's HTTP/1.1 handler, with OpenSSL security level 0 for the hosts of sites marked legacy_tls
+    "DOWNLOAD_HANDLERS": {"https": "crawler.tls.LegacyTLSDownloadHandler"},
+    "THIDUA_LEGACY_TLS_HOSTS": [],
     "DOWNLOADER_MIDDLEWARES": {
+        "crawler.middlewares.SiteStopMiddleware": 50,
         "crawler.middlewares.RetryBackoffMiddleware": 560,
     },
     "ITEM_PIPELINES": {
@@ -53,6 +57,8 @@ BASE: dict[str, Any] = {
     # First retry waits THIDUA_RETRY_BACKOFF seconds, then doubles, capped.
     "THIDUA_RETRY_BACKOFF": 1.0,
     "THIDUA_RETRY_BACKOFF_MAX": 30.0,
+    # Bot walls (CAPTCHA, block page, unresolvable cookie stub) before a site is dropped for the run.
+    "THIDUA_BOTWALL_LIMIT": 3,
 }
 
 #: Real portals: be slow and adaptive.

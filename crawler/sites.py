@@ -21,6 +21,8 @@ Schema (keys; * = required)::
     since        date cut-off "YYYY-MM-DD"     (articles older are skipped)
     live         a real portal (bool, default false)
     outlet       "portal" | "newspaper" | "ministry" (default "portal")
+    legacy_tls   old TLS server: allow TLS 1.0 / SHA-1 / short keys for this
+                 site's domains only (bool, default false)
 
 Example::
 
@@ -64,7 +66,7 @@ OUTLETS = ("portal", "newspaper", "ministry")
 _KNOWN_KEYS = {
     "id", "name", "family", "province", "base_url", "base_path", "start_paths", "feed_paths",
     "sitemap_paths", "robots_sitemaps", "allowed_domains", "max_pages", "since", "live", "outlet",
-    "notes",
+    "notes", "legacy_tls",
 }
 DEFAULT_MAX_PAGES = 3
 
@@ -92,6 +94,7 @@ class Site:
     province: str | None = None
     live: bool = False
     outlet: str = "portal"
+    legacy_tls: bool = False
 
     def allows(self, url: str) -> bool:
         """True when ``url`` is inside this site's domains and path prefix.
@@ -224,6 +227,9 @@ def site_from_table(table: dict[str, Any], source: str, index: int, base_url: st
     live = table.get("live", False)
     if not isinstance(live, bool):
         raise fail("'live' must be true or false")
+    legacy_tls = table.get("legacy_tls", False)
+    if not isinstance(legacy_tls, bool):
+        raise fail("'legacy_tls' must be true or false")
     province = table.get("province")
     if province is not None and not isinstance(province, str):
         raise fail("'province' must be a string")
@@ -231,6 +237,7 @@ def site_from_table(table: dict[str, Any], source: str, index: int, base_url: st
         id=site_id, name=table["name"].strip(), family=family, base_url=root, start_urls=start,
         feed_urls=feeds, sitemap_urls=sitemaps, robots_sitemaps=robots, allowed_domains=domains,
         path_prefix=prefix, max_pages=max_pages, since=since, province=province, live=live, outlet=outlet,
+        legacy_tls=legacy_tls,
     )
 
 

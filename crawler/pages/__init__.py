@@ -26,13 +26,14 @@ from parsel import Selector
 
 from ..encoding import DecodeError, decode_html
 from . import cms_generic, custom_cms, dnn, generic, liferay, newspaper, sharepoint_list, sharepoint_portal, webcenter
+from .botwall import BotWall, detect_botwall
 from .feeds import feed_type, parse_feed
 from .fingerprint import FAMILIES, detect_family
 from .model import ArticlePage, Link, PageParse
 from .urls import canonical_url, url_key
 
 __all__ = [
-    "ArticlePage", "DecodeError", "FAMILIES", "Link", "PageParse", "canonical_url", "detect_family", "parse_page",
+    "ArticlePage", "BotWall", "DecodeError", "FAMILIES", "Link", "PageParse", "canonical_url", "detect_family", "parse_page",
     "url_key",
 ]
 
@@ -72,12 +73,16 @@ def parse_page(url: str, body: bytes, headers: dict | None = None, family: str |
     verification).  ``family`` forces a parser (a name from ``FAMILIES``);
     by default it is detected from the URL and HTML.  RSS/Atom feeds and XML
     sitemaps come back as kind "listing" whose links are articles (or
-    sitemaps).  Raises ``DecodeError`` for binary bodies and ``ValueError``
+    sitemaps); a JS cookie stub, CAPTCHA or block page as kind "botwall"
+    (``PageParse.wall``).  Raises ``DecodeError`` for binary bodies and ``ValueError``
     for an unknown ``family``.
     """
     if family is not None and family not in FAMILIES:
         raise ValueError(f"unknown page family {family!r}; expected one of {', '.join(FAMILIES)}")
     text, _encoding = decode_html(body, _charset(_header(headers, "content-type")))
+    wall = detect_botwall(text)
+    if wall is not None:
+        return PageParse(kind="botwall", article=None, family=family or "", wall=wall)
     kind = feed_type(text)
     if kind:
         return PageParse(kind="listing", article=None, links=parse_feed(url, text), family="feed")

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-PAGE_KINDS = ("article", "listing", "interstitial", "other")
+from .botwall import BotWall
+
+PAGE_KINDS = ("article", "listing", "interstitial", "botwall", "other")
 LINK_KINDS = ("article", "listing", "next", "feed", "sitemap")
 
 
@@ -46,12 +48,15 @@ class PageParse:
 
     ``form`` is set on ASP.NET postback listings: POST these fields to the
     page's own URL to get the next page.  ``afr_loop`` is set on Oracle ADF
-    interstitials: re-request the URL with ``_afrLoop=<afr_loop>``.
+    interstitials: re-request the URL with ``_afrLoop=<afr_loop>``.  ``wall``
+    is set on bot walls (kind "botwall"): the page stands in for the content
+    and nothing on it is parsed.
     """
 
-    kind: str  # article | listing | interstitial | other
+    kind: str  # article | listing | interstitial | botwall | other
     article: ArticlePage | None
     links: list[Link] = field(default_factory=list)
     form: dict | None = None
     afr_loop: str | None = None
     family: str = ""
+    wall: BotWall | None = None

@@ -7,7 +7,10 @@ page number (``PageIndex``, ``…_cur``, ``selectedPage``, ``page-N.html``), or 
 ASP.NET postback (``FormRequest`` with ``PageParse.form``) — until ``max_pages``,
 a page with no new article IDs, a WebCenter page wrapping back to page 1's first
 item, or articles older than ``since``.  An ADF interstitial is re-requested with
-``_afrLoop`` in the same cookie jar.  Articles already in the catalogue are
+``_afrLoop`` in the same cookie jar.  A JavaScript cookie stub that sets a literal
+cookie is answered once with that cookie; CAPTCHAs, block pages and computed
+stubs are logged as ``botwall`` errors, and after ``THIDUA_BOTWALL_LIMIT`` (3) of
+them the site is dropped for the rest of the run.  Articles already in the catalogue are
 fetched conditionally (``If-None-Match`` / ``If-Modified-Since``); a 304 counts as
 unchanged.  Every failure goes to the run ledger (``crawl_errors`` + counters).
 
@@ -24,10 +27,12 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import re
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import scrapy
+from OpenSSL import SSL
 from scrapy import signals
 from scrapy.exceptions import (
     CannotResolveHostError,
@@ -45,6 +50,7 @@ from twisted.web._newclient import ResponseFailed
 
 from crawler.encoding import DecodeError, decode_html
 from crawler.items import ArticleItem
+from crawler.middlewares import SiteStopped
 from crawler.pages import canonical_url, parse_page, url_key
 from crawler.pipelines import RunLedger
 from crawler.sites import Site
@@ -53,6 +59,15 @@ from crawler.spiders.paging import next_page_url
 
 PRIORITY = {"article": 10, "sitemap": 5, "feed": 5, "listing": 0, "robots": 5}
 MAX_AFR_LOOPS = 3
+#: A cookie stub gets its cookie back once; a second stub is a wall.
+MAX_STUB_TRIES = 1
+#: Bot walls (CAPTCHA, block page, unresolvable stub) after which a site is dropped for the run.
+DEFAULT_BOTWALL_LIMIT = 3
+#: Error statuses whose body is read anyway: challenge and block pages come with them.
+WALL_STATUSES = (403, 429, 503)
+# Request meta carried over when the same URL is asked again (ADF loop, cookie stub)
+_CARRIED_META = ("site", "kind", "chain", "page", "cookiejar", "canon", "handle_httpstatus_list", "afr_tries",
+                 "wall_tries")
 
 
 def with_query(url: str, key: str, value: str) -> str:
@@ -103,6 +118,10 @@ def describe_failure(failure) -> tuple[str, str]:
         if "DOWNLOAD_MAXSIZE" in text or "decompress" in text.lower():
             return "size", text
         return "ignored", text
+    if failure.check(SSL.Error) or "OpenSSL.SSL.Error" in repr(exc) or "SSL routines" in str(exc):
+        reasons = re.findall(r"'SSL routines', '[^']*', '([^']+)'", repr(exc)) or [str(exc)[:120]]
+        return "tls", (f"TLS handshake failed ({'; '.join(dict.fromkeys(reasons))}); "
+                       "if the portal runs an old server, set legacy_tls = true for it in the sites file")
     if failure.check(DNSLookupError, ConnectionRefusedError, CannotResolveHostError, DownloadConnectionRefusedError):
         return "connection", str(exc)
     return "fetch", f"{type(exc).__name__}: {exc}"
@@ -150,7 +169,8 @@ class PortalSpider(scrapy.Spider):
 
     # -- requests ------------------------------------------------------------------
     def _request(self, url: str, site: Site, kind: str, chain: str, page: int = 1, **extra: Any):
-        meta = {"site": site.id, "kind": kind, "chain": chain, "page": page, "cookiejar": site.id}
+        meta = {"site": site.id, "kind": kind, "chain": chain, "page": page, "cookiejar": site.id,
+                "handle_httpstatus_list": list(WALL_STATUSES)}
         meta.update(extra.pop("meta", {}))
         return scrapy.Request(url, callback=self.parse, errback=self.on_error, meta=meta,
                               priority=PRIORITY[kind], **extra)
@@ -173,7 +193,7 @@ class PortalSpider(scrapy.Spider):
         # loop back to this URL must reach REDIRECT_MAX_TIMES and be reported, not vanish
         # in the dupefilter.
         return self._request(url, site, "article", chain, headers=headers, dont_filter=True,
-                             meta={"canon": canon, "handle_httpstatus_list": [304]})
+                             meta={"canon": canon, "handle_httpstatus_list": [304, *WALL_STATUSES]})
 
     async def start(self):
         self._state()
@@ -195,6 +215,11 @@ class PortalSpider(scrapy.Spider):
         site = self.sites_by_id[meta["site"]]
         kind = meta["kind"]
         self.ledger.count("pages_fetched", url=response.url, kind=kind, status=response.status)
+        if site.id in self.stopped_sites():  # already in flight when the site was stopped
+            self.ledger.count("skipped_stopped_site", url=response.url)
+            if kind == "article":
+                self.ledger.mark_done(meta.get("canon") or canonical_url(response.url))
+            return
         try:
             yield from self._parse(response, site, kind)
         except Exception as exc:  # a parser bug must not stop the crawl
@@ -224,9 +249,16 @@ class PortalSpider(scrapy.Spider):
             if kind == "article":
                 self.ledger.mark_done(meta.get("canon") or canonical_url(response.url))
             return
+        if response.status >= 400 and page.kind != "botwall":  # an error page, not a wall
+            self.ledger.error(response.url, f"HTTP {response.status}", kind="http")
+            if kind == "article":
+                self.ledger.mark_done(meta.get("canon") or canonical_url(response.url))
+            return
         self._check_charset(response, body)
 
-        if page.kind == "interstitial":
+        if page.kind == "botwall":
+            yield from self._face_wall(response, site, page.wall)
+        elif page.kind == "interstitial":
             yield from self._follow_interstitial(response, site, page)
         elif page.kind == "article" and page.article is not None:
             item = self._article_item(response, site, page)
@@ -258,14 +290,40 @@ class PortalSpider(scrapy.Spider):
             if response.meta["kind"] == "article":
                 self.ledger.mark_done(response.meta.get("canon") or canonical_url(response.url))
             return
-        meta = {k: v for k, v in response.meta.items()
-                if k in ("site", "kind", "chain", "page", "cookiejar", "canon", "handle_httpstatus_list")}
+        meta = {k: v for k, v in response.meta.items() if k in _CARRIED_META}
         meta["afr_tries"] = tries + 1
         conditional = {k: response.request.headers.get(k) for k in ("If-None-Match", "If-Modified-Since")
                        if response.request.headers.get(k)}
         yield scrapy.Request(with_query(response.url, "_afrLoop", page.afr_loop), callback=self.parse,
                              errback=self.on_error, meta=meta, headers=conditional, dont_filter=True,
                              priority=response.request.priority)
+
+    def _face_wall(self, response, site: Site, wall):
+        """Send a literal stub cookie back once; otherwise log the wall and stop the site after a few."""
+        meta = response.meta
+        tries = meta.get("wall_tries", 0)
+        if wall.cookie and tries < MAX_STUB_TRIES:
+            keep = {k: v for k, v in meta.items() if k in _CARRIED_META}
+            keep["wall_tries"] = tries + 1
+            yield scrapy.Request(response.url, callback=self.parse, errback=self.on_error, meta=keep,
+                                 cookies={wall.cookie[0]: wall.cookie[1]}, dont_filter=True,
+                                 priority=response.request.priority)
+            return
+        self.ledger.error(response.url, f"{wall.reason}; not parsed", kind="botwall")
+        if meta["kind"] == "article":
+            self.ledger.mark_done(meta.get("canon") or canonical_url(response.url))
+        walls = self._state().setdefault("walls", {})
+        walls[site.id] = walls.get(site.id, 0) + 1
+        limit = self.crawler.settings.getint("THIDUA_BOTWALL_LIMIT", DEFAULT_BOTWALL_LIMIT)
+        if walls[site.id] >= limit and site.id not in self.stopped_sites():
+            self._state().setdefault("stopped", set()).add(site.id)
+            self.ledger.stats["sites_stopped"] += 1
+            self.ledger.emit("site_stopped", site=site.id, reason=f"{walls[site.id]} bot walls")
+            self.logger.warning("site %s stopped after %d bot walls (last: %s)", site.id, walls[site.id], wall.reason)
+
+    def stopped_sites(self) -> set[str]:
+        """Sites that answered with bot walls too often in this run; their requests are dropped."""
+        return self._state().setdefault("stopped", set())
 
     def _article_item(self, response, site: Site, page) -> ArticleItem | None:
         art = page.article
@@ -337,7 +395,9 @@ class PortalSpider(scrapy.Spider):
     def on_error(self, failure):
         request = failure.request
         kind, message = describe_failure(failure)
-        if kind == "ignored" and "robots.txt" in message:
+        if failure.check(SiteStopped):
+            self.ledger.count("skipped_stopped_site", url=request.url)
+        elif kind == "ignored" and "robots.txt" in message:
             self.ledger.count("robots_forbidden", url=request.url)
         else:
             first_url = (request.meta.get("redirect_urls") or [request.url])[0]  # the URL we asked for

@@ -67,6 +67,7 @@ def test_a_good_entry(tmp_path):
         ('base_url = "https://stttt.laocai.gov.vn"', 'base_url = "stttt.laocai.gov.vn"', "absolute http(s) URL"),
         ('name = "Sở Thông tin và Truyền thông tỉnh Lào Cai"', "", "missing or empty 'name'"),
         ('live = true', 'live = true\nlang = "vi"', "unknown key(s) ['lang']"),
+        ('live = true', 'live = true\nlegacy_tls = "SECLEVEL=1"', "'legacy_tls' must be true or false"),
     ],
 )
 def test_bad_entries_name_the_file_and_entry(tmp_path, old, new, message):
