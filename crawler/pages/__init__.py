@@ -27,6 +27,7 @@ from parsel import Selector
 from ..encoding import DecodeError, decode_html
 from . import cms_generic, custom_cms, dnn, generic, liferay, newspaper, sharepoint_list, sharepoint_portal, webcenter
 from .botwall import BotWall, detect_botwall
+from .document import largest_root
 from .feeds import feed_type, parse_feed
 from .fingerprint import FAMILIES, detect_family
 from .model import ArticlePage, Link, PageParse
@@ -86,10 +87,17 @@ def parse_page(url: str, body: bytes, headers: dict | None = None, family: str |
     kind = feed_type(text)
     if kind:
         return PageParse(kind="listing", article=None, links=parse_feed(url, text), family="feed")
+    text = largest_root(text)
     sel = Selector(text=text or "<html></html>", base_url=url)
     family = family or detect_family(url, text)
     if family == "webcenter":
         return webcenter.parse(url, sel, text)
     if family == "generic":
         return generic.parse(url, sel, text)
-    return _PARSERS[family](url, sel)
+    page = _PARSERS[family](url, sel)
+    if page.kind == "other" and generic.looks_like_article_url(url):
+        # the family's selectors found nothing (a redesign, an unknown template): trafilatura decides
+        fallback = generic.parse(url, sel, text)
+        if fallback.kind == "article":
+            return fallback
+    return page

@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .document import visible_text
+
 #: Pages longer than this (bytes of HTML) are never cookie stubs (laodong's are < 600).
 STUB_MAX_CHARS = 2_000
 #: A CAPTCHA or block page carries less visible text than this; a real article carries more.
@@ -51,8 +53,6 @@ _BLOCKED = re.compile(
     r"|truy cập bị từ chối|bạn không có quyền truy cập|403 forbidden",
     re.IGNORECASE,
 )
-_SCRIPT_STYLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -66,11 +66,6 @@ class BotWall:
     kind: str
     reason: str
     cookie: tuple[str, str] | None = None
-
-
-def visible_text(html: str) -> str:
-    """The page's text without scripts, styles and tags, whitespace collapsed."""
-    return " ".join(_TAG.sub(" ", _SCRIPT_STYLE.sub(" ", html)).split())
 
 
 def detect_botwall(html: str) -> BotWall | None:

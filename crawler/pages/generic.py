@@ -10,6 +10,8 @@ text that is not mostly links.
 
 from __future__ import annotations
 
+import re
+
 import trafilatura
 from parsel import Selector
 
@@ -32,6 +34,11 @@ SPEC = FamilySpec(
     listing_urls=tuple(p for f in _FAMILIES for p in f.SPEC.listing_urls),
     feed_urls=tuple(p for f in _FAMILIES for p in f.SPEC.feed_urls),
 )
+
+
+def looks_like_article_url(url: str) -> bool:
+    """True when some family's article URL pattern matches ``url`` (``-a172345.html``, ``dDocName=``, …)."""
+    return any(re.search(p, url, re.IGNORECASE) for p in SPEC.article_urls)
 
 
 def parse(url: str, sel: Selector, html: str = "") -> PageParse:
