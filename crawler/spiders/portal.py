@@ -404,3 +404,21 @@ class PortalSpider(scrapy.Spider):
             self.ledger.error(first_url, message, kind=kind)
         if request.meta.get("kind") == "article":
             self.ledger.mark_done(request.meta.get("canon") or canonical_url(request.url))
+        elif failure.check(HttpError) and failure.value.response.status in (404, 410):
+            yield from self._start_from_home(request)
+
+    def _start_from_home(self, request):
+        """A configured start listing is gone (portals move their menus): fall back to the site's home page once."""
+        meta = request.meta
+        site = self.sites_by_id.get(meta.get("site"))
+        if site is None or meta.get("kind") != "listing" or meta.get("page", 1) != 1 or meta.get("chain") != request.url:
+            return
+        home = site.base_url + "/"
+        state = self._state().setdefault("home_fallback", set())
+        if site.id in state or home in site.start_urls:
+            return
+        state.add(site.id)
+        self.ledger.emit("start_fallback", site=site.id, missing=request.url, home=home)
+        self.logger.warning("%s: start page %s is gone; starting from %s (update start_paths in the sites file)",
+                            site.id, request.url, home)
+        yield self._request(home, site, "listing", home)

@@ -1,0 +1,85 @@
+"""A start listing that is gone (404) sends the crawl to the site's home page once, and says so."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from crawler.run import crawl
+
+from .conftest import ITEM, LISTING, article_html, articles, errors
+
+SETTINGS = {"DOWNLOAD_TIMEOUT": 5, "RETRY_TIMES": 0, "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False}
+HOME_ARTICLES = {
+    "/tin-tuc/tong-ket-cum-thi-dua-so-2-40001": "Lào Cai tổng kết phong trào thi đua Cụm thi đua số 2 năm 2024",
+    "/tin-tuc/phat-dong-thi-dua-40002": "Phát động phong trào thi đua chào mừng Đại hội Đảng bộ tỉnh",
+}
+
+
+class MovedPortal(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    seen: list[str]
+
+    def log_message(self, *args):
+        return
+
+    def do_GET(self):  # noqa: N802
+        path = self.path.split("?")[0]
+        self.seen.append(path)
+        status, body = 200, b""
+        if path == "/robots.txt":
+            body = b"User-agent: *\nAllow: /\n"
+        elif path == "/":
+            items = "".join(ITEM.format(href=href, text=title) for href, title in HOME_ARTICLES.items())
+            body = LISTING.format(items=items).encode("utf-8")
+        elif path in HOME_ARTICLES:
+            body = article_html(HOME_ARTICLES[path], "Ngày 10/1, các tỉnh trong Cụm thi đua số 2 tổng kết năm 2024.")
+        else:
+            status, body = 404, b"<h1>404 - Kh\xc3\xb4ng t\xc3\xacm th\xe1\xba\xa5y trang</h1>"
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def moved_run(tmp_path_factory: pytest.TempPathFactory):
+    handler = type("Handler", (MovedPortal,), {"seen": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    tmp = tmp_path_factory.mktemp("moved")
+    sites = tmp / "sites.toml"
+    sites.write_text(
+        f'[[site]]\nid = "laocai"\nname = "Sở TT&TT Lào Cai"\nfamily = "custom_cms"\nbase_url = "{base}"\n'
+        'start_paths = ["/chuyen-muc/thi-dua-khen-thuong", "/tin-tuc-su-kien"]\nmax_pages = 1\nlive = true\n',
+        encoding="utf-8",
+    )
+    db = tmp / "cat.db"
+    events: list[dict] = []
+    stats = crawl(db, live=True, sites_file=sites, settings=SETTINGS, state_dir=tmp / "state", progress=events.append)
+    try:
+        yield db, stats, base, handler.seen, events
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def test_missing_start_pages_are_errors_and_home_is_crawled_once(moved_run):
+    db, stats, base, seen, _ = moved_run
+    assert sorted(articles(db)) == sorted(base + path for path in HOME_ARTICLES)
+    assert seen.count("/") == 1  # two missing start pages, one fallback
+    assert sorted(url for url, message in errors(db, stats["run_id"])) == [
+        f"{base}/chuyen-muc/thi-dua-khen-thuong", f"{base}/tin-tuc-su-kien"]
+
+
+def test_the_fallback_is_reported_as_a_progress_event(moved_run):
+    *_, events = moved_run
+    fallbacks = [e for e in events if e.get("event") == "start_fallback"]
+    assert len(fallbacks) == 1 and fallbacks[0]["site"] == "laocai"
