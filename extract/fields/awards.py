@@ -123,6 +123,8 @@ class _Ctx:
     province: str | None
     ministry: str | None
     years: Years
+    # the article names no other province: its persons and district-level units are that province's
+    single_province: bool = False
 
 
 def _article_ministry(a: Analysis, province: str | None) -> str | None:
@@ -249,8 +251,12 @@ def _status(window: str, after: str) -> str | None:
 
 
 def _recipient_province(item: Item, ctx: _Ctx) -> str | None:
+    """The recipient's own province, else the home province of a provincial unit ("Sở Tài chính"),
+    else — in an article about one province only — that province (a district, a school, a person)."""
     if item.province:
         return item.province
+    if ctx.single_province:
+        return ctx.province
     if item.person:
         return None
     return home_province(item.text, ctx.province)
@@ -347,6 +353,30 @@ def _conferrer_before(text: str, m: Mention, win_start: int, ctx: _Ctx) -> None:
             m.conferred_by, m.level = name, m.level or lvl
 
 
+_DO_BY = re.compile(r"^[^.;:]{0,40}?(?<![\w])(?i:do)\s+")
+_GIVE_AFTER = re.compile(r"^\s*(?:(?i:đã|vừa|quyết định|ký quyết định)\s+)*(?i:tặng|trao tặng|trao|khen tặng|công nhận|xét tặng"
+                         r"|tặng thưởng)(?![\w])")
+
+
+def _conferrer_after(text: str, m: Mention, limit: int, ctx: _Ctx) -> None:
+    """Fill the conferrer from "… Tập thể Lao động xuất sắc năm 2017 do Chủ tịch UBND tỉnh tặng"."""
+    if m.conferred_by:
+        return
+    after = text[m.end:limit]
+    do = _DO_BY.match(after)
+    if not do:
+        return
+    rest = after[do.end():]
+    auths = [x for x in _authorities(rest[:120], ctx.province) if x.start == 0]
+    if auths and _GIVE_AFTER.match(rest[auths[0].end:]):
+        name = ctx.ministry if auths[0].name == "Bộ" else auths[0].name
+        m.conferred_by, m.level = name, m.level or level_of(name)
+        return
+    name, lvl, n = _bare_authority(rest, ctx)
+    if n and _GIVE_AFTER.match(rest[n:]):
+        m.conferred_by, m.level = name, m.level or lvl
+
+
 _BARE_GIVE = re.compile(r"[\s,;]*(?:(?i:và|đồng thời|cùng|cho)\s+)*(?:(?i:xét tặng|tặng|trao tặng)\s*)?(?:(?i:danh hiệu)\s*)?")
 
 
@@ -357,6 +387,7 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None) -> list[dict]:
         return []
     for i, m in enumerate(mentions):
         _conferrer_before(text, m, mentions[i - 1].end if i else 0, ctx)
+        _conferrer_after(text, m, mentions[i + 1].start if i + 1 < len(mentions) else len(text), ctx)
         # "đề nghị Bộ trưởng tặng Cờ thi đua cho A; (đề nghị tặng) Bằng khen cho B": same conferrer
         if i and m.conferred_by is None and m.level is None and not re.search(r"[.]", text[mentions[i - 1].end:m.start]):
             m.conferred_by, m.level = mentions[i - 1].conferred_by, mentions[i - 1].level
@@ -459,7 +490,8 @@ def extract(a: Analysis, clusters_about: dict | None = None) -> list[dict]:
 
 def _extract(a: Analysis) -> list[dict]:
     province = article_province(a)
-    ctx = _Ctx(province, _article_ministry(a, province), emulation_years(a))
+    named = {m.name for t in [a.title or ""] + [s.text for s in a.sentences] for m in gazetteer().find_provinces(t)}
+    ctx = _Ctx(province, _article_ministry(a, province), emulation_years(a), single_province=len(named) == 1)
     merged: dict[tuple, list[dict]] = {}
     for s in a.sentences:
         for x in _awards_in(s, ctx, a):

@@ -40,8 +40,16 @@ CASES = [
      [("Bằng khen", "government", "Thủ tướng Chính phủ", None, None, 3, "conferred"),
       ("Bằng khen", "government", "Thủ tướng Chính phủ", None, None, 7, "conferred")]),
     ("UBND tỉnh Đồng Tháp tặng Cờ thi đua cho Trường THPT Cao Lãnh 1 và Trường THCS Mỹ Thọ.",
-     [("Cờ thi đua", "province", "UBND tỉnh Đồng Tháp", "Trường THPT Cao Lãnh 1", None, None, "conferred"),
-      ("Cờ thi đua", "province", "UBND tỉnh Đồng Tháp", "Trường THCS Mỹ Thọ", None, None, "conferred")]),
+     [("Cờ thi đua", "province", "UBND tỉnh Đồng Tháp", "Trường THPT Cao Lãnh 1", "Đồng Tháp", None, "conferred"),
+      ("Cờ thi đua", "province", "UBND tỉnh Đồng Tháp", "Trường THCS Mỹ Thọ", "Đồng Tháp", None, "conferred")]),
+    # an article about one province: its districts, schools and people are that province's
+    ("Tại buổi lễ, lãnh đạo tỉnh Hà Giang trao Cờ thi đua của Chính phủ cho huyện Quản Bạ và bà Lò Thị Mai, giáo viên.",
+     [("Cờ thi đua", "government", "Chính phủ", "huyện Quản Bạ", "Hà Giang", None, "conferred"),
+      ("Cờ thi đua", "government", "Chính phủ", "Lò Thị Mai", "Hà Giang", None, "conferred")]),
+    ("Trung tâm Y tế huyện Mường Tè vinh dự đón nhận danh hiệu Tập thể Lao động xuất sắc năm 2022 do Chủ tịch UBND tỉnh "
+     "Lai Châu tặng.",
+     [("Tập thể Lao động xuất sắc", "province", "UBND tỉnh Lai Châu", "Trung tâm Y tế huyện Mường Tè", "Lai Châu", None,
+       "conferred")]),
     ("Sở Giáo dục và Đào tạo Bình Định vinh dự đón nhận Cờ thi đua của Bộ Giáo dục và Đào tạo.",
      [("Cờ thi đua", "ministry", "Bộ Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo Bình Định", "Bình Định", None, "conferred")]),
     ("Bộ trưởng Bộ Y tế quyết định tặng danh hiệu Tập thể Lao động xuất sắc cho Bệnh viện Đa khoa tỉnh Phú Thọ.",
