@@ -815,7 +815,9 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
         c.member_count = next((m.count for m in c.mentions if m.count), None)
         for m in c.mentions:
             provs = [it.province for it in m.members if it.province]
-            if provs and len(set(provs)) == 1 and len(m.members) - len(provs) >= 2:  # one province's departments
+            # one province's departments or hospitals ("Bệnh viện Nhi Thanh Hoá, Bệnh viện Mắt Thanh Hoá"):
+            # a cluster of provinces never lists two members of one province
+            if provs and len(set(provs)) == 1 and len(m.members) >= 2 and not _bare_provinces(m.members):
                 for it in m.members:
                     if it.text not in c.member_units:
                         c.member_units.append(it.text)
@@ -860,6 +862,19 @@ _PROVINCIAL_UNIT = re.compile(
     r"Bộ Chỉ huy Quân sự tỉnh|Ban Dân tộc|Ban Quản lý)(?![\w])"
 )
 _BELOW_PROVINCE = re.compile(r"(?:(?i:huyện|quận|thị xã|thành phố|phường|thị trấn)|(?<![\w])xã)\s+[A-ZĐ0-9]")
+
+
+def _bare_provinces(items: list[Item]) -> bool:
+    """True when some item is a province itself ("Thanh Hóa", "tỉnh Thanh Hóa"), not a unit in it."""
+    return any(it.province and _LEADING_PROVINCE_WORD.sub("", it.text).strip().lower() in _province_names(it.province)
+               for it in items)
+
+
+_LEADING_PROVINCE_WORD = re.compile(r"^\s*(?i:tỉnh|thành phố|TP\.?)\s*")
+
+
+def _province_names(name: str) -> set[str]:
+    return {m.surface.lower() for m in gazetteer().find_provinces(name)} | {name.lower()}
 
 
 def home_province(unit: str, province: str | None) -> str | None:
