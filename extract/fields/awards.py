@@ -76,6 +76,8 @@ def award_kinds() -> tuple[list[Kind], re.Pattern[str]]:
 _CLASS = re.compile(r"^\s*(?i:hạng)\s+(?:Nhất|Nhì|Ba|nhất|nhì|ba|I{1,3})(?![\w])")
 _KNC_NAME = re.compile(r"^\s*[“\"]?((?:Vì|vì)\s[^,;:.”\"()]{3,80}?)(?=[”\"]|\s+(?:cho|của|tới|đến|do)\s|[,;:.()]|$)")
 _OF = re.compile(r"^\s*(?:[(,]\s*)?(?:(?i:của|do)\s+)?")
+_QUOTES = re.compile(r"[“”\"]")
+_MOVEMENT_NAME = re.compile(r"^\s*[“\"][^”\"]{3,80}[”\"]")
 _LEVEL_BY_AUTH = (
     (re.compile(r"^(?:Chủ tịch nước|Nhà nước|Quốc hội)"), "state"),
     (re.compile(r"^(?:Chính phủ|Thủ tướng)"), "government"),
@@ -150,7 +152,8 @@ def _mentions(text: str, ctx: _Ctx) -> list[Mention]:
     g = gazetteer()
     kinds, rx = award_kinds()
     out = []
-    for m in rx.finditer(text):
+    # quotes around a medal's name ("Huy chương “Vì an ninh Tổ quốc”") must not hide it; offsets stay put
+    for m in rx.finditer(_QUOTES.sub(" ", text)):
         k = kinds[int(m.lastgroup[1:])]
         end = m.end()
         award = k.award
@@ -159,6 +162,10 @@ def _mentions(text: str, ctx: _Ctx) -> list[Mention]:
         if award == "Kỷ niệm chương" and (n := _KNC_NAME.match(text[end:])):
             award = f"Kỷ niệm chương {n.group(1).strip()}"
             end += n.end()
+        if text[end:end + 1] in "”\"" and text[m.start():end].count(text[end]) % 2 == 0 and re.search(r"[“\"]", text[m.start():end]):
+            end += 1  # the closing quote of Huy chương “Vì an ninh Tổ quốc”
+        elif award != "Huy chương" and (q := _MOVEMENT_NAME.match(text[end:])):
+            end += q.end()  # Cờ thi đua "Vì an ninh Tổ quốc": the flag of a movement, not another award
         level, conferrer = k.level, k.conferred_by
         of = _OF.match(text[end:])
         rest_start = end + (of.end() if of else 0)
@@ -204,6 +211,10 @@ def _recipient_end(seg: str) -> int:
         i = seg.find(c)
         if 0 <= i < end:
             end = i
+    # "cho A và B, là hai đơn vị dẫn đầu Cụm": an apposition closes the list
+    apposition = re.search(r",\s*(?i:là|đều là)\s", seg)
+    if apposition and apposition.start() < end:
+        end = apposition.start()
     return end
 
 
@@ -232,6 +243,42 @@ def _recipients_before(text: str, win_start: int, verb_start: int) -> tuple[list
         seg = text[off:verb_start]
     seg = re.sub(r"\s+(?i:đã|cũng|đều|vừa|luôn|rất)\s*$", "", seg)
     return split_list(seg, off), off
+
+
+_NAMED_LIST = re.compile(r"^[^;.]{0,80}?(?<![\w])(?i:gồm|bao gồm|gồm có|là)\s*:\s*")
+_HONOURED = re.compile(r"(?<![\w])(?i:suy tôn|bình chọn|công nhận|tôn vinh)\s+(?P<unit>[^,;]{3,90}?)\s+(?i:là|làm)\s+"
+                       r"(?i:đơn vị|tập thể)\s+(?i:dẫn đầu|xuất sắc)")
+_TRAILING_PROPOSAL = re.compile(r"^[\s,;]*(?i:và\s+)?(?i:đề nghị|trình|được đề nghị)(?![\w])")
+
+
+def _named_after_count(text: str, items: list[Item], seg_end: int, limit: int) -> list[Item]:
+    """"Cờ thi đua cho 4 tập thể có thành tích xuất sắc gồm: A, B, C và D" → the four named units."""
+    if len(items) != 1 or items[0].count is None:
+        return items
+    m = _NAMED_LIST.match(text[seg_end:limit])
+    if not m:
+        return items
+    start = seg_end + m.end()
+    rest = text[start:limit]
+    named = [it for it in split_list(rest[:_recipient_end(rest)], start) if it.count is None]
+    return named if len(named) >= 2 else items
+
+
+def _honoured_unit(text: str, award_start: int, limit: int) -> Item | None:
+    """"… suy tôn Hội Nông dân tỉnh là đơn vị dẫn đầu Khối, đề nghị UBND tỉnh tặng Cờ thi đua;": the flag
+    goes to the unit honoured earlier in the clause, when the award itself names no recipient."""
+    if re.match(r"^[^;.]{0,60}?(?<![\w])(?i:cho|tới)\s", text[award_start:limit]):
+        return None
+    clause_start = text.rfind(";", 0, award_start) + 1
+    found = list(_HONOURED.finditer(text, clause_start, award_start))
+    if not found:
+        return None
+    h = found[-1]
+    between = text[h.end():award_start]
+    if not re.search(r"(?i:đề nghị|trình|tặng|trao)", between) or re.search(r"[.;]", between):
+        return None
+    items = split_list(h.group("unit"), h.start("unit"))
+    return items[0] if len(items) == 1 and items[0].count is None else None
 
 
 def _not_real(window: str) -> bool:
@@ -413,6 +460,7 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None) -> list[dict]:
             # a following "đề nghị …" / "và đề nghị" clause belongs to the next award
             seg = re.split(r",?\s+(?:và\s+)?(?i:đề nghị|đồng thời)\s", seg)[0]
             items = split_list(seg, seg_start)
+            items = _named_after_count(text, items, seg_start + len(seg), nxt.start if nxt else len(text))
             if not items and a is not None and nxt is None and text.rstrip().endswith(":"):
                 # "… tặng Cờ thi đua cho các đơn vị sau:" and one recipient a line
                 items = [Item(it.text, it.start - s.start, it.end - s.start, it.province, it.count, it.noun, it.person)
@@ -425,7 +473,11 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None) -> list[dict]:
         for v in _PASSIVE.finditer(window):
             verb = v
             break
-        if verb:
+        honoured = _honoured_unit(text, m.start, nxt.start if nxt else len(text))
+        # "X bình chọn Y là đơn vị dẫn đầu, đề nghị … tặng Cờ thi đua": X proposes, Y receives
+        if honoured is not None and (verb is None or verb.group(0).lower() == "đề nghị"):
+            resolved[i] = ([honoured], honoured.start, honoured.end)
+        elif verb:
             items, off = _recipients_before(text, c_start, c_start + verb.start())
             resolved[i] = (items, off, c_start + verb.start())
         prev_end = m.end

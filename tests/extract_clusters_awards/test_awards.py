@@ -46,6 +46,24 @@ CASES = [
     ("Tại buổi lễ, lãnh đạo tỉnh Hà Giang trao Cờ thi đua của Chính phủ cho huyện Quản Bạ và bà Lò Thị Mai, giáo viên.",
      [("Cờ thi đua", "government", "Chính phủ", "huyện Quản Bạ", "Hà Giang", None, "conferred"),
       ("Cờ thi đua", "government", "Chính phủ", "Lò Thị Mai", "Hà Giang", None, "conferred")]),
+    # a flag named after its movement; an apposition closes the recipient list
+    ("Hội nghị đề nghị Bộ trưởng Bộ Công an tặng Cờ thi đua “Vì an ninh Tổ quốc” cho Công an tỉnh Yên Bái và Công an "
+     "tỉnh Lào Cai, là hai đơn vị có thành tích xuất sắc nhất.",
+     [("Cờ thi đua", "ministry", "Bộ Công an", "Công an tỉnh Yên Bái", "Yên Bái", None, "proposed"),
+      ("Cờ thi đua", "ministry", "Bộ Công an", "Công an tỉnh Lào Cai", "Lào Cai", None, "proposed")]),
+    # quotes around a medal's name
+    ("Dịp này, 5 cán bộ, chiến sĩ được Chủ tịch nước tặng Huy chương “Chiến sĩ vẻ vang” hạng Ba.",
+     [("Huy chương Chiến sĩ vẻ vang", "state", "Chủ tịch nước", None, None, 5, "conferred")]),
+    # a count, then the units it counts
+    ("UBND tỉnh Bình Định tặng Cờ thi đua cho 3 đơn vị dẫn đầu phong trào thi đua năm 2022 gồm: Sở Xây dựng, "
+     "Công an tỉnh và UBND thị xã An Nhơn.",
+     [("Cờ thi đua", "province", "UBND tỉnh Bình Định", "Sở Xây dựng", "Bình Định", None, "conferred"),
+      ("Cờ thi đua", "province", "UBND tỉnh Bình Định", "Công an tỉnh", "Bình Định", None, "conferred"),
+      ("Cờ thi đua", "province", "UBND tỉnh Bình Định", "UBND thị xã An Nhơn", "Bình Định", None, "conferred")]),
+    # the flag goes to the unit honoured earlier in the clause
+    ("Khối thi đua các cơ quan Đảng tỉnh Hưng Yên bình chọn Ban Tuyên giáo Tỉnh ủy là đơn vị dẫn đầu Khối năm 2023, "
+     "đề nghị UBND tỉnh tặng Cờ thi đua.",
+     [("Cờ thi đua", "province", "UBND tỉnh Hưng Yên", "Ban Tuyên giáo Tỉnh ủy", "Hưng Yên", None, "proposed")]),
     ("Trung tâm Y tế huyện Mường Tè vinh dự đón nhận danh hiệu Tập thể Lao động xuất sắc năm 2022 do Chủ tịch UBND tỉnh "
      "Lai Châu tặng.",
      [("Tập thể Lao động xuất sắc", "province", "UBND tỉnh Lai Châu", "Trung tâm Y tế huyện Mường Tè", "Lai Châu", None,
