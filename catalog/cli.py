@@ -16,15 +16,10 @@ from typing import Any
 
 import click
 
-DEFAULT_DB = "data/catalogue.db"
+from catalog._options import DEFAULT_DB, db_option, json_option
+from catalog._options import fail as _fail
 
-db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
-                         type=click.Path(dir_okay=False), help="Catalogue database file.")
-
-
-def _fail(message: str) -> None:
-    click.echo(f"Error: {' '.join(message.split())}", err=True)
-    sys.exit(1)
+__all__ = ["COMMANDS", "DEFAULT_DB", "db_option", "load", "query", "search"]
 
 
 @click.command("load")
@@ -60,7 +55,7 @@ def load(path: str, db_path: str) -> None:
 @click.argument("sql")
 @db_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects.")
+@json_option("Print a JSON list of objects.")
 def query(sql: str, db_path: str, as_csv: bool, as_json: bool) -> None:
     """Run a read-only SQL query (SELECT, WITH, EXPLAIN) against the catalogue.
 
@@ -86,7 +81,7 @@ def query(sql: str, db_path: str, as_csv: bool, as_json: bool) -> None:
 @click.argument("query_text", metavar="QUERY")
 @db_option
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000), help="Number of results.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@json_option("Print JSON.")
 def search(query_text: str, db_path: str, limit: int, as_json: bool) -> None:
     """Full-text search of the articles, with or without diacritics.
 

@@ -10,29 +10,21 @@ on stderr and exit status 1; nothing is written in that case.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-from typing import NoReturn
 
 import click
 
+from catalog._options import DEFAULT_DB, db_option, json_option, output_option
+from catalog._options import fail as _fail
 from catalog.export import CatalogueError
 
-DEFAULT_DB = "data/catalogue.db"
-
-db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
-                         type=click.Path(dir_okay=False), help="Catalogue database file.")
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(f"Error: {' '.join(str(message).split())}", err=True)
-    sys.exit(1)
+__all__ = ["COMMANDS", "DEFAULT_DB", "chart_group", "db_option", "export_cmd", "serve_cmd", "trace_cmd"]
 
 
 @click.command("trace")
 @click.argument("campaign")
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of the text report.")
+@json_option("Print JSON instead of the text report.")
 def trace_cmd(campaign: str, db_path: str, as_json: bool) -> None:
     """Trace a campaign through the press: outlets, dates, first publisher, copies.
 
@@ -61,8 +53,7 @@ def trace_cmd(campaign: str, db_path: str, as_json: bool) -> None:
 @click.argument("table")
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
               help="Output format; both read back to the same rows (text quoted, NULL empty in CSV).")
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to FILE (atomically) instead of standard output.")
+@output_option("Write to FILE (atomically) instead of standard output.")
 @db_option
 def export_cmd(table: str, fmt: str, out: Path | None, db_path: str) -> None:
     """Export a table or view of the catalogue as CSV or JSON.
@@ -84,8 +75,7 @@ def export_cmd(table: str, fmt: str, out: Path | None, db_path: str) -> None:
 
 
 _size_options = [
-    click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-                 help="PNG file to write."),
+    output_option("PNG file to write.", required=True),
     click.option("--width", type=int, default=1200, show_default=True, help="Width in pixels."),
     click.option("--height", type=int, default=600, show_default=True, help="Height in pixels."),
     db_option,

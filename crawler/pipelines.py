@@ -122,14 +122,8 @@ class RunLedger:
         self.catalogue.close()
 
 
-def _ledger(pipeline: Any) -> RunLedger:
-    return pipeline.crawler.spider.ledger
-
-
-class ValidationPipeline:
-    """Drop articles without a title or text (counted as ``dropped`` and as an error)."""
-
-    REQUIRED = ("url", "source", "title", "text")
+class _LedgerPipeline:
+    """What every thidua item pipeline shares: built by Scrapy from the crawler, writes through the spider's ledger."""
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -138,11 +132,22 @@ class ValidationPipeline:
     def from_crawler(cls, crawler):
         return cls(crawler)
 
+    @property
+    def ledger(self) -> RunLedger:
+        """The ``RunLedger`` of the running spider."""
+        return self.crawler.spider.ledger
+
+
+class ValidationPipeline(_LedgerPipeline):
+    """Drop articles without a title or text (counted as ``dropped`` and as an error)."""
+
+    REQUIRED = ("url", "source", "title", "text")
+
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         missing = [k for k in self.REQUIRED if not (isinstance(adapter.get(k), str) and adapter.get(k).strip())]
         if missing:
-            ledger = _ledger(self)
+            ledger = self.ledger
             ledger.stats["dropped"] += 1
             ledger.error(adapter.get("url"), f"article dropped: missing {', '.join(missing)}", kind="invalid")
             ledger.mark_done(adapter.get("url") or "")
@@ -150,17 +155,10 @@ class ValidationPipeline:
         return item
 
 
-class CataloguePipeline:
+class CataloguePipeline(_LedgerPipeline):
     """Write each article through ``Catalogue.upsert_article`` (new / changed / unchanged)."""
-
-    def __init__(self, crawler):
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
         record = item.catalogue_record() if hasattr(item, "catalogue_record") else ItemAdapter(item).asdict()
-        _ledger(self).store(record)
+        self.ledger.store(record)
         return item

@@ -3,14 +3,16 @@
 Saved portal pages carry menus, font-size widgets, view counters, SharePoint
 field lists ("Manage Permissions", "Tiêu đề", "Hình ảnh" …), share bars and
 "Tin khác" lists.  The line rules live in ``data/boilerplate.toml``; this
-module applies them and returns the body lines with their offsets.
+module loads them (``rule_strings`` — also used by the HTML path,
+``crawler/pages/clean.py``), applies them and returns the body lines with
+their offsets.
 
 >>> text = "Tin Tức\\nThứ 4, Ngày 08/09/2021, 09:00\\nTiêu đề bài viết về phong trào thi đua năm nay\\n" \\
 ...        "Cỡ chữ: Font size: Giảm (A-)\\nNội dung chính của bài viết có đủ nhiều chữ để là đoạn văn thật sự, " \\
 ...        "kể về hội nghị tổng kết.\\nTin khác\\nMột tin khác rất dài rất dài rất dài rất dài rất dài rất dài"
 >>> page = split_page(text)
->>> [text[s:e] for s, e in page.body]
-['Nội dung chính của bài viết có đủ nhiều chữ để là đoạn văn thật sự, kể về hội nghị tổng kết.']
+>>> [text[s:e] for s, e in page.body]  # the title line stays in the body: extractors read headlines too
+['Tiêu đề bài viết về phong trào thi đua năm nay', 'Nội dung chính của bài viết có đủ nhiều chữ để là đoạn văn thật sự, kể về hội nghị tổng kết.']
 >>> page.title
 'Tiêu đề bài viết về phong trào thi đua năm nay'
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,20 +52,56 @@ class Rules:
     min_header_paragraph_words: int
 
 
+@functools.lru_cache(maxsize=4)
+def _rule_table(path: Path = RULES_PATH) -> dict:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def rule_strings(section: str, *, plain_text: bool = False, path: Path = RULES_PATH) -> tuple[str, ...]:
+    """The patterns (or, for ``field_labels``, the labels) of one section of ``data/boilerplate.toml``.
+
+    The one loader behind both line filters: without ``plain_text`` the rules
+    shared by saved page text and article HTML (``crawler/pages/clean.py``);
+    with it, also those for saved page text only.
+
+    >>> "^cỡ chữ" in rule_strings("drop")
+    True
+    >>> "^trang chủ" in rule_strings("drop"), "^trang chủ" in rule_strings("drop", plain_text=True)
+    (False, True)
+    >>> "Tin hoạt động" in rule_strings("field_labels", plain_text=True)
+    True
+    """
+    table = _rule_table(path).get(section)
+    key = "labels" if section == "field_labels" else "patterns"
+    if not isinstance(table, dict) or key not in table:
+        raise ValueError(f"{path}: no [{section}] {key}")
+    return tuple(table[key]) + (tuple(table.get("plain_text", ())) if plain_text else ())
+
+
+def compile_patterns(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One case-insensitive regex that ``search``es for any of ``patterns`` (none: matches nothing).
+
+    >>> bool(compile_patterns(rule_strings("drop")).search("Lượt xem: 1.234"))
+    True
+    """
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=1)
 def rules(path: Path = RULES_PATH) -> Rules:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    """The plain-text rules: shared and plain-text-only patterns of ``data/boilerplate.toml``, compiled."""
+    thresholds = _rule_table(path)["thresholds"]
 
-    def alt(key: str) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{p})" for p in data[key]["patterns"]), re.IGNORECASE)
+    def alt(section: str) -> re.Pattern[str]:
+        return compile_patterns(rule_strings(section, plain_text=True, path=path))
 
     return Rules(
         drop=alt("drop"),
         tail=alt("tail"),
         date_line=alt("date_line"),
-        field_labels=frozenset(s.lower() for s in data["field_labels"]["labels"]),
-        min_body_words=int(data["thresholds"]["min_body_words"]),
-        min_header_paragraph_words=int(data["thresholds"]["min_header_paragraph_words"]),
+        field_labels=frozenset(s.lower() for s in rule_strings("field_labels", plain_text=True, path=path)),
+        min_body_words=int(thresholds["min_body_words"]),
+        min_header_paragraph_words=int(thresholds["min_header_paragraph_words"]),
     )
 
 

@@ -4,6 +4,9 @@ Pruning removes nodes by CSS (scripts, share bars, captions, related lists);
 the line filters drop what survives inside the container: SharePoint
 display-form chrome, visitor counters, bylines, captions, footers; a "tail"
 line ("Tin khác", "Tin liên quan", "Manage Permissions") ends the article.
+The line rules are those of ``data/boilerplate.toml`` shared with the
+plain-text path (``extract.boilerplate.rule_strings``) plus a few HTML-only
+variants (``HTML_DROP_PATTERNS``).
 
 >>> from parsel import Selector
 >>> sel = Selector(text="<div id='b'><p>Sáng 20/2, Sở Thông tin và Truyền thông tổ chức hội nghị.</p>"
@@ -15,11 +18,14 @@ line ("Tin khác", "Tin liên quan", "Manage Permissions") ends the article.
 from __future__ import annotations
 
 import copy
+import functools
 import re
+from dataclasses import dataclass
 
 from lxml import etree
 from parsel import Selector
 
+from extract.boilerplate import compile_patterns, rule_strings
 from extract.normalize import normalize_text
 
 BLOCK_TAGS: frozenset[str] = frozenset(
@@ -40,43 +46,42 @@ PRUNE_SELECTORS: tuple[str, ...] = (
     ".ms-formtoolbar", ".ms-formtable", ".ms-descriptiontext", "[style*='display:none']", "[style*='display: none']",
 )
 
-# A line matching any of these is chrome (matched case-insensitively on normalised text).
-DROP_LINE_PATTERNS: tuple[str, ...] = (
-    r"^cỡ chữ", r"font size", r"^giảm \(a-\)", r"^(in bài( viết)?|bản in|gửi email|gửi bài viết|quay lại|về đầu trang)$",
-    r"l[ưu]ợt (người )?xem\s*:", r"^views?\s*:", r"^số lượt (xem|truy cập|đọc)", r"\d+\s*lượt xem$",
-    r"^(manage permissions|version history|approval status|attachments)", r"^content type\s*:", r"^version\s*:",
-    r"^created at\b", r"^last modified at\b",
-    r"^(perm_identity|accessibility|account_circle|account_box|supervisor_account)\b",
-    r"^(trong ngày|hôm qua|trong tháng|trong năm|tổng truy cập|đang online|đang truy cập|hôm nay|trong tuần|tất cả|tháng hiện tại|số lượt truy cập|lượt truy cập)\s*:",
-    r"^(thống kê truy cập|số lượt truy cập)$",
-    r"^(ảnh|\(ảnh|video|clip)\s*:", r"^ảnh minh h[oọ]a", r"^(anh tin bai|image|ảnh|video|audio|photo)$",
-    r"^(chia sẻ|share)\s*:?$", r"^(facebook|twitter|zalo|email|in|print|tweet|like)$",
-    r"^(cơ quan chủ quản|giấy phép số|chịu trách nhiệm|bản quyền thuộc|©)", r"ghi rõ nguồn.*khi phát hành lại",
-    r"^(từ khóa|tags?)\s*:", r"^(ý kiến của bạn|ý kiến bạn đọc|đánh giá bài viết|bình luận|gửi bình luận)",
-    r"^(tải về|tải xuống|file đính kèm|tệp đính kèm|văn bản đính kèm)\s*:?", r"\btải về\s+\S+\.(pdf|docx?|xlsx?|zip|rar)\b",
-    r"^(tác giả|người đăng|người viết|tin,? ảnh|tin và ảnh|bài,? ảnh|bài và ảnh|nguồn)\s*:",
-    r"^[-=_*•|/.]+$",
-)
-# Once the body has started, a line matching any of these ends it.
-TAIL_LINE_PATTERNS: tuple[str, ...] = (
-    r"^(tin khác|các tin khác|tin liên quan|bài viết liên quan|tin cùng (chuyên mục|loại)|tin đã đưa|xem thêm)\s*:?$",
-    r"^(manage permissions|thống kê truy cập|số lượt truy cập|thư viện ảnh|tin mới nhất|tin xem nhiều|các bài viết khác)",
-)
-# SharePoint list-item display forms print their field names one per line.
-FIELD_LABELS: frozenset[str] = frozenset(
-    s.lower()
-    for s in (
-        "Tiêu đề", "Hình ảnh", "Hình ảnh mô tả", "Tóm tắt", "Nội dung", "Link thay thế nội dung", "Ngày xuất bản",
-        "Tin nổi bật", "Tin nổi bật(Time)", "Phân loại", "Loại bài viết", "Số Trang", "Số Ảnh", "Số tiền", "Audio",
-        "Tin liên quan", "Trạng thái", "Lịch sử", "Số lượt người đọc", "Friendly Name", "FriendlyName", "Email",
-        "Từ khóa", "Tác giả", "Hệ số ảnh", "Hệ số lương cơ sở", "Hệ số tin", "LuongCoSo", "Tiền nhuận bút",
-        "Approval Status", "Attachments",
-    )
+# Line filters: the shared rules of data/boilerplate.toml (also applied to saved page text by
+# extract/boilerplate.py; add new rules there) plus these HTML-only drop variants, all matched
+# case-insensitively on normalised lines.  A line matching a drop pattern is chrome; once the
+# body has started, a line matching a tail pattern ends it; a run of SharePoint display-form
+# field labels (the file's [field_labels]) is chrome.
+HTML_DROP_PATTERNS: tuple[str, ...] = (
+    r"luợt (người )?xem\s*:",  # counter label spelt with u
+    r"^(views?|content type|version)\s+:",  # "Views : 12", "Version : 3.0"
+    r"^attachments",
+    r"^(\(ảnh|video|clip)\s*:",  # caption lines
+    r"^(tin|bài) ảnh\s*:",  # byline without the comma
+    r"^tải xuống",
+    r"^gửi bình luận",
 )
 MIN_FIELD_LABEL_RUN = 3
 
-_DROP = re.compile("|".join(f"(?:{p})" for p in DROP_LINE_PATTERNS), re.IGNORECASE)
-_TAIL = re.compile("|".join(f"(?:{p})" for p in TAIL_LINE_PATTERNS), re.IGNORECASE)
+
+@dataclass(frozen=True)
+class LineRules:
+    """Compiled line filters of the HTML path."""
+
+    drop: re.Pattern[str]
+    tail: re.Pattern[str]
+    field_labels: frozenset[str]
+
+
+@functools.cache
+def line_rules() -> LineRules:
+    """Shared rules of ``data/boilerplate.toml`` plus the HTML-only patterns above, compiled once."""
+    return LineRules(
+        drop=compile_patterns(rule_strings("drop") + HTML_DROP_PATTERNS),
+        tail=compile_patterns(rule_strings("tail")),
+        field_labels=frozenset(s.lower() for s in rule_strings("field_labels")),
+    )
+
+
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _PARA = "\x00P"
 _BR = "\x00L"
@@ -148,16 +153,17 @@ def drop_node(node: etree._Element) -> None:
 
 def is_chrome(line: str) -> bool:
     """True for a line that is page chrome (counter, share bar, SharePoint field, caption …)."""
-    return bool(_DROP.search(line))
+    return bool(line_rules().drop.search(line))
 
 
 def is_tail(line: str) -> bool:
     """True for a line that ends the article ("Tin khác", "Tin liên quan", "Manage Permissions")."""
-    return bool(_TAIL.search(line))
+    return bool(line_rules().tail.search(line))
 
 
 def filter_lines(paras: list[str]) -> list[str]:
     """Drop chrome lines and SharePoint field-label runs; stop at the first tail line."""
+    field_labels = line_rules().field_labels
     kept: list[str] = []
     labels: list[str] = []
     for para in paras:
@@ -168,7 +174,7 @@ def filter_lines(paras: list[str]) -> list[str]:
             if kept:
                 break
             continue
-        if line.lower() in FIELD_LABELS:
+        if line.lower() in field_labels:
             labels.append(line)
             continue
         if labels:
