@@ -9,8 +9,11 @@ merge (same kind and number, same description, or the anaphoric "Cụm",
 "toàn Cụm" referring to the cluster last named).
 
 * members: provinces of the units listed after "gồm / bao gồm / thành viên
-  gồm", of units given a cluster role, and of units the cluster proposes or
-  honours (awards in a sentence about the cluster).  A cluster of one
+  gồm" or "các tỉnh trong Cụm:" (inline, one per bulleted line or one per table
+  row "3 | Công an tỉnh Hà Giang | Thành viên"), of units given a cluster role,
+  and of units the cluster proposes or honours (awards in a sentence about the
+  cluster).  A description in the title or in apposition ("Khối thi đua số 1 -
+  các bệnh viện tuyến tỉnh") names the numbered cluster, not a second one.  A cluster of one
   province's departments (organizer ``UBND tỉnh X``) or of non-provincial units
   lists them in ``member_units`` instead.
 * roles: Cụm/Khối trưởng → ``leader``, Cụm/Khối phó → ``deputy``, suy tôn /
@@ -18,7 +21,10 @@ merge (same kind and number, same description, or the anaphoric "Cụm",
   ("Sở TTTT Gia Lai làm Cụm trưởng") or after it ("Cụm trưởng năm 2022 là Sở
   …", "suy tôn Sở … là đơn vị dẫn đầu"); the year is the one written with the
   role, else the pledge year for an election ("bầu … làm Cụm trưởng") and the
-  reviewed year otherwise.
+  reviewed year otherwise; a rotation lists holders with a year each ("Cụm
+  trưởng các năm tới: Sở A (2021), Sở B (2022)"); "suy tôn A và B là hai đơn
+  vị dẫn đầu" gives both.  In an article naming one province only, a holder
+  written without a province ("Tỉnh đoàn") is in it (but makes no member).
 
 Vocabulary is data: ``extract/rules/clusters.jsonl`` (labels ``CLUSTER_*``).
 This module also holds the small text helpers that ``awards`` shares.
@@ -139,6 +145,12 @@ def article_province(a: Analysis) -> str | None:
     if not counts:
         return None
     return sorted(counts, key=lambda p: (-counts[p], first[p]))[0]
+
+
+def named_provinces(a: Analysis) -> set[str]:
+    """Every province the title or body names."""
+    g = gazetteer()
+    return {m.name for t in [a.title or ""] + [s.text for s in a.sentences] for m in g.find_provinces(t)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -290,24 +302,58 @@ def split_list(text: str, offset: int = 0) -> list[Item]:
 
 
 _BULLET = re.compile(r"^\s*(?:[-–+•*·]|\d{1,2}[.)]|[a-zđ][.)])\s*")
+_CELL = re.compile(r"[^|]+")
 
 
-def bullet_lines(a: Analysis, index: int, limit: int = 80) -> list[tuple[Sentence, int]]:
-    """The bulleted lines that follow sentence ``index`` ("- Sở TT&TT Hà Tĩnh;"), with where each item starts."""
-    out: list[tuple[Sentence, int]] = []
-    for s in a.sentences[index + 1: index + 1 + limit]:
+def _unit_cell(text: str) -> tuple[int, int] | None:
+    """The cell of a table row ("3 | Công an tỉnh Hà Giang | Thành viên") that names a unit or a province."""
+    if text.count("|") < 1:
+        return None
+    g = gazetteer()
+    for m in _CELL.finditer(text):
+        cell = m.group(0)
+        lead = len(cell) - len(cell.lstrip())
+        body = cell.strip()
+        if not body or re.fullmatch(r"[\dIVX.)]+", body):
+            continue
+        heads = unit_heads(body)
+        if g.find_provinces(body) or (heads and heads[0].start == 0):
+            return m.start() + lead, m.start() + lead + len(body)
+    return None
+
+
+def bullet_lines(a: Analysis, index: int, limit: int = 80) -> list[tuple[Sentence, int, int]]:
+    """The list lines that follow sentence ``index``, with where each item starts and ends: bulleted lines
+    ("- Sở TT&TT Hà Tĩnh;") or the rows of a table ("2 | Công an tỉnh Cao Bằng | Cụm phó"), whose header row
+    ("STT | Đơn vị | Nhiệm vụ") is skipped."""
+    out: list[tuple[Sentence, int, int]] = []
+    for n, s in enumerate(a.sentences[index + 1: index + 1 + limit]):
+        if "|" in s.text:
+            cell = _unit_cell(s.text)
+            if cell:
+                out.append((s, *cell))
+                continue
+            if n == 0:  # the header row
+                continue
+            break
         m = _BULLET.match(s.text)
         if not m:
             break
-        out.append((s, m.end()))
+        out.append((s, m.end(), len(s.text)))
     return out
 
 
 def bullet_items(a: Analysis, index: int) -> list[Item]:
-    """List items written one per bulleted line after sentence ``index`` (absolute offsets)."""
+    r"""List items written one per bulleted line or table row after sentence ``index`` (absolute offsets).
+
+    >>> from extract.frontend import analyze
+    >>> a = analyze("Khối thi đua số 2 gồm 3 đơn vị:\nTT | Đơn vị\n1 | Sở Y tế Nam Định\n2 | Sở Y tế Ninh Bình\n3 | Sở Y tế Hà Nam")
+    >>> [i.province for i in bullet_items(a, 0)]
+    ['Nam Định', 'Ninh Bình', 'Hà Nam']
+    """
     items: list[Item] = []
-    for s, start in bullet_lines(a, index):
-        items += split_list(s.text[start:], s.start + start)
+    for s, start, end in bullet_lines(a, index):
+        items += split_list(s.text[start:end], s.start + start)
     return items
 
 
@@ -341,6 +387,7 @@ class Mention:
     label: str
     described: bool = False  # a group without the word cụm/khối
     anaphor: bool = False  # "Khối gồm …" referring back: never the label
+    alias: str = ""  # a description in apposition to a number: "Khối thi đua số 1 - các bệnh viện tuyến tỉnh"
     members: list[Item] = field(default_factory=list)
     count: int | None = None
     organizer: str | None = None
@@ -359,7 +406,8 @@ def _descriptor(text: str, start: int) -> str:
     masked = _LIST_OF_NOUNS.sub(lambda m: "_" * len(m.group(0)), mask(rest, "CLUSTER_NAME_PART"))
     stop = re.search(r"[,;:.()\"“”]|\s[-–]\s(?![A-ZĐ])", masked)
     rest = rest[: stop.start()] if stop else rest
-    ends = find_rules("CLUSTER_LABEL_END", rest)
+    names = [(h.start, h.end) for h in find_rules("CLUSTER_NAME_PART", rest)]
+    ends = [h for h in find_rules("CLUSTER_LABEL_END", rest) if not any(s <= h.start < e for s, e in names)]
     for h in ends:
         if h.start > 0:
             rest = rest[: h.start]
@@ -424,13 +472,18 @@ def _head_mentions(s: Sentence, province: str | None, established: bool) -> list
             label = text[h.start: h.end + num.end()]
             desc = _descriptor(text, h.end + num.end())
             m = Mention(s.start + h.start, s.start + h.end + num.end(), s.index, h.id, number, label)
+            appo = _APPOSITION.match(text[h.end + num.end():])
+            if appo:
+                m.alias = _descriptor(text, h.end + num.end() + appo.end()).strip()
             sector = find_rules("CLUSTER_SECTOR", re.split(r"[;:.]", text[h.end + num.end():])[0][:60])
-            m.organizer = _organizer_in(" " + desc, province) or (sector[0].id if sector else None)
+            m.organizer = (_organizer_in(" " + desc, province) or (sector[0].id if sector else None)
+                           or (_organizer_in(" " + m.alias, province) if m.alias else None))
             out.append(m)
             continue
         if not full:
             continue
-        if re.search(r"(?i:thuộc|của|trong)\s*$", before):  # "Cụm 3 thuộc Khối thi đua các Sở …": the container
+        if re.search(r"(?i:thuộc|của|trong)\s*$", before) and re.search(  # "Cụm 3 thuộc Khối thi đua các Sở …": the container
+                r"(?i:cụm|khối)(?![\w])[^.;:]{0,40}$", text[max(0, h.start - 60): h.start]):
             continue
         desc = _descriptor(text, h.end)
         words = desc.split()
@@ -443,6 +496,39 @@ def _head_mentions(s: Sentence, province: str | None, established: bool) -> list
         m = Mention(s.start + h.start, s.start + h.end + len(desc), s.index, h.id, None, label)
         m.organizer = _organizer_in(" " + desc, province)
         out.append(m)
+    return out
+
+
+_APPOSITION = re.compile(r"^\s*[-–(]\s*(?:(?i:cụm thi đua|khối thi đua|cụm|khối)\s+)?(?=(?i:các|của)\s)")
+
+
+def _desc_words(label: str) -> set[str]:
+    """The words of a cluster's description, without the head ("Khối thi đua các bệnh viện" → {các, bệnh, viện})."""
+    from extract.normalize import match_key
+
+    return set(match_key(re.sub(r"^\s*(?i:cụm thi đua|khối thi đua|cụm|khối)(?![\w])", "", label)).split())
+
+
+def _merge_descriptions(clusters: list[Cluster], title_index: int | None) -> dict[int, Cluster]:
+    """Described clusters that are a numbered one of the same kind under another name, mapped to it.
+
+    "Khối thi đua các bệnh viện tuyến tỉnh" is "Khối thi đua số 1 - các bệnh viện tuyến tỉnh" when the
+    description repeats the apposition; a description written only in the title names the article's one
+    numbered cluster of that kind.
+    """
+    out: dict[int, Cluster] = {}
+    for c in clusters:
+        if c.number is not None or c.described:
+            continue
+        numbered = [n for n in clusters if n.number is not None and n.kind == c.kind]
+        words = _desc_words(c.label)
+        for n in numbered:
+            for m in n.mentions:
+                alias = _desc_words(m.alias) if m.alias else set()
+                if len(words) >= 2 and alias and len(words & alias) >= 0.8 * len(words):
+                    out[id(c)] = n
+        if id(c) not in out and len(numbered) == 1 and all(m.sentence == title_index for m in c.mentions):
+            out[id(c)] = numbered[0]
     return out
 
 
@@ -478,8 +564,19 @@ def _group_mentions(s: Sentence, title: str) -> list[Mention]:
     return out
 
 
+_CONTAINER = re.compile(
+    r"^\s+(?i:thuộc|trực thuộc)\s[^.;:]{3,160}?,(?=\s*(?:(?i:năm)\s+(?:19|20)\d{2}\s*,?\s*)?(?i:gồm|bao gồm|gồm có)\s)")
+
+
 def _member_list(text: str, end: int, offset: int) -> tuple[list[Item], int | None]:
-    """Members listed right after a mention ending at ``end``: "… gồm (các Sở TT&TT): A, B và C"."""
+    """Members listed right after a mention ending at ``end``: "… gồm (các Sở TT&TT): A, B và C".
+
+    A relative clause naming the container comes in between: "Cụm thi đua số 1 thuộc Khối thi đua Công an
+    các địa phương do Bộ Công an tổ chức, năm 2017 gồm 8 đơn vị: …" (the members are the cụm's).
+    """
+    container = _CONTAINER.match(text[end: end + 200])
+    if container:
+        end += container.end()
     window = text[end: end + 90]
     cut = re.search(r"[;.]", window)
     window = window[: cut.start()] if cut else window
@@ -629,6 +726,7 @@ def _roles_in(s: Sentence, years: Years) -> list[Role]:
     prev_end = 0
     prev_year: int | None = None
     pending: list[Unit] = []  # "Sở A và Sở B lần lượt làm Cụm trưởng, Cụm phó"
+    extra: list[Unit] = []  # "A và B, là hai đơn vị dẫn đầu": one role, several units
     for i, (h, kind) in enumerate(cues):
         nxt = cues[i + 1][0].start if i + 1 < len(cues) else len(text)
         c_start, c_end = clause_bounds(text, h.start)
@@ -646,6 +744,11 @@ def _roles_in(s: Sentence, years: Years) -> list[Role]:
                     continue
         before = text[max(prev_end, c_start): h.start]
         after = text[h.end: min(nxt, c_end)]
+        rotation = _rotation(text, h.end, after) if role != "leading_unit" else []
+        if rotation:  # "luân phiên làm Cụm trưởng các năm tiếp theo: Sở A (năm 2021), Sở B (năm 2022)"
+            out += [Role(role, u.text, u.province, y, s, u.start, u.end, h.start) for u, y in rotation]
+            prev_end = h.end
+            continue
         elect = bool(find_rules("CLUSTER_ELECT", before[-60:] + " " + after[:20]))
         unit = None
         after_cue = re.match(r"^\s*(?:(?i:năm(?: học)?)\s+\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:(?i:của|cụm thi đua|khối thi đua|cụm|khối)\s*(?:(?i:số)\s*)?[\w]{0,4}\s*)?(?:(?i:năm)\s+\d{4}\s*)?", after)
@@ -653,6 +756,11 @@ def _roles_in(s: Sentence, years: Years) -> list[Role]:
         after_rule = find_rules("CLUSTER_ROLE_AFTER", rest[:16])
         if kind == "vote":
             unit = _unit_from(after[:120], h.end, True)
+            said = re.search(r"\s(?i:là|làm|dẫn đầu)\s", after[:160])
+            if unit and said:  # "suy tôn Đài A và Đài B là hai đơn vị dẫn đầu"
+                group = [u for u in (_unit_from(it.text, it.start, True) for it in split_list(after[:said.start()], h.end)) if u]
+                if len(group) >= 2:
+                    unit, extra = group[0], group[1:]
         elif (after_rule and after_rule[0].start <= 1) or rest.lstrip().startswith(":"):
             unit = _unit_from(rest, h.end + (len(after) - len(rest)), True)
         if unit is None and kind != "vote":
@@ -661,6 +769,13 @@ def _roles_in(s: Sentence, years: Years) -> list[Role]:
             last_comma = masked.rfind(",", seg_start, h.start)
             seg = text[seg_start:h.start]
             unit = _unit_from(text[last_comma + 1:h.start], last_comma + 1, False) if last_comma >= 0 else None
+            if unit is None and last_comma >= 0 and _APPOSED_UNITS.match(text[last_comma + 1:h.start]):
+                # "… cho Sở A và Sở B, là hai đơn vị dẫn đầu Cụm": every unit of the list before the comma
+                openers = list(_LIST_OPENER.finditer(text, seg_start, last_comma))
+                cut = openers[-1].end() if openers else seg_start
+                group = [u for u in (_unit_from(it.text, it.start, True) for it in split_list(text[cut:last_comma], cut)) if u]
+                if len(group) >= 2:
+                    unit, extra = group[0], group[1:]
             if unit is None:
                 unit = _unit_from(seg, seg_start, False)
         if re.search(r"(?i:lần lượt)", before) and not pending:
@@ -678,9 +793,35 @@ def _roles_in(s: Sentence, years: Years) -> list[Role]:
             if prev_year is not None and not re.search(r"(?i:năm)\s+\d{4}", before + after[:30]):
                 year = prev_year
             prev_year = year
-        out.append(Role(role, unit.text, unit.province, year, s, unit.start, unit.end, h.start))
+        for u in [unit] + extra:
+            out.append(Role(role, u.text, u.province, year, s, u.start, u.end, h.start))
+        extra = []
         prev_end = h.end
     return out
+
+
+_ROTATION_INTRO = re.compile(r"^[^:;.]{0,40}:\s*")
+_ITEM_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def _rotation(text: str, pos: int, after: str) -> list[tuple[Unit, int]]:
+    """Holders listed after a role with a year each: "Cụm trưởng các năm tới: Sở A (2021), Sở B (2022)"."""
+    intro = _ROTATION_INTRO.match(after)
+    if not intro:
+        return []
+    start = pos + intro.end()
+    out = []
+    for it in split_list(after[intro.end():], start):
+        piece = text[it.start:it.end]
+        unit, year = _unit_from(piece, it.start, True), _ITEM_YEAR.search(piece)
+        if unit is None or year is None:
+            return []
+        out.append((unit, int(year.group(1))))
+    return out if len(out) >= 2 else []
+
+
+_APPOSED_UNITS = re.compile(r"^\s*(?i:là|đều là|cũng là)\s+(?:(?i:hai|ba|bốn|năm|0?\d|các|những)\s+)?(?i:đơn vị|tập thể)\s*$")
+_LIST_OPENER = re.compile(r"(?<![\w])(?i:cho|tặng|gồm|là)\s+")
 
 
 # --------------------------------------------------------------------------------------------
@@ -730,8 +871,10 @@ def _best_label(c: Cluster, title_index: int | None) -> str:
 
 
 _ANAPHOR_LIST = re.compile(
-    r"(?<![\w])(?:(?i:thành viên)\s+(?:(?i:của|trong)\s+)?(?:Cụm|Khối)(?:\s+thi đua)?(?:\s+này)?(?=\s*:|\s+(?:gồm|bao gồm|gồm có|là)\s)"
-    r"|(?:Cụm|Khối)(?:\s+thi đua)?(?:\s+này)?(?=\s+(?:gồm|bao gồm|gồm có|có)\s))"
+    r"(?<![\w])(?:(?P<members>(?i:thành viên)\s+(?:(?i:của|trong|thuộc)\s+)?"
+    r"|(?i:tỉnh|tỉnh, thành phố|tỉnh, thành|tỉnh thành|đơn vị|địa phương|sở|báo|đài|trường|bệnh viện|cơ quan)\s+(?i:trong|thuộc|của)\s+)"
+    r"(?:Cụm|Khối)(?:\s+thi đua)?(?:\s+này)?(?=\s*:|\s+(?:gồm|bao gồm|gồm có|là)\s)"
+    r"|(?:Cụm|Khối)(?:\s+thi đua)?(?:\s+này)?(?=\s+(?:gồm|bao gồm|gồm có|có|thuộc|trực thuộc)\s))"
 )
 
 
@@ -740,12 +883,14 @@ def _anaphora(text: str) -> bool:
 
 
 def _cluster_context(text: str) -> bool:
-    return _anaphora(text) or bool(re.search(r"(?i:thành viên|giao ước|suy tôn)", text))
+    return _anaphora(text) or bool(ROLE_WORD.search(text)) or bool(re.search(r"(?i:thành viên|giao ước|suy tôn)", text))
 
 
 def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
     """Clusters of an article and, per sentence index, the cluster the sentence is about (if any)."""
     province = article_province(a)
+    # an article that names one province only: a unit written without its province is in it ("Tỉnh đoàn")
+    single = len(named_provinces(a)) == 1
     years = emulation_years(a)
     clusters: list[Cluster] = []
     # bare "Cụm 7" counts when the article is about emulation clusters at all
@@ -784,6 +929,18 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
         per_sentence = {k: [c for c in v if id(c) in kept] for k, v in per_sentence.items()}
     if not clusters:
         return [], {}
+    title_index = next((s.index for s in a.sentences if s.is_title), None)
+    merged = _merge_descriptions(clusters, title_index)
+    if merged:
+        for c in clusters:
+            if id(c) in merged:
+                merged[id(c)].mentions = sorted(merged[id(c)].mentions + [
+                    Mention(m.start, m.end, m.sentence, m.kind, merged[id(c)].number, m.label, anaphor=True,
+                            members=m.members, count=m.count, organizer=m.organizer) for m in c.mentions],
+                    key=lambda m: m.start)
+        per_sentence = {k: list({id(x): x for x in (merged.get(id(c), c) for c in v)}.values())
+                        for k, v in per_sentence.items()}
+        clusters = [c for c in clusters if id(c) not in merged]
 
     # the cluster each sentence is about: its own mention, else the last one named before it
     about: dict[int, Cluster] = {}
@@ -798,9 +955,16 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
 
     for s in a.sentences:
         c = about.get(s.index)
-        if c is None or s.index in per_sentence:
+        if c is None:
             continue
+        here = [(mm.start - s.start, mm.end - s.start, cc) for cc in per_sentence.get(s.index, [])
+                for mm in cc.mentions if mm.sentence == s.index]
         for m in _ANAPHOR_LIST.finditer(s.text):
+            if here:  # a sentence naming the cluster: only "các tỉnh trong Cụm: A, B", about the one named before
+                before = [h for h in here if h[1] <= m.start()]
+                if not m.group("members") or not before:
+                    continue
+                c = max(before, key=lambda h: h[0])[2]
             items, cnt = _member_list(s.text, m.end(), s.start)
             if not items and s.text.rstrip().endswith(":"):
                 items = [it for it in bullet_items(a, s.index) if it.count is None]
@@ -846,12 +1010,18 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
                 continue
             seen_roles.add(key)
             prov = r.province or _home_province(r.unit, target, province)
-            target.roles.append({"role": r.role, "unit": r.unit, "province": prov, "year": r.year,
+            inferred = prov is None and single  # the article's one province: a block of its units, no member
+            prov = prov or (province if single else None)
+            target.roles.append({"role": r.role, "unit": r.unit, "province": prov, "year": r.year, "inferred": inferred,
                                  "evidence": s.evidence(r.start - s.start if r.start >= s.start else r.start,
                                                         r.end - s.start if r.start >= s.start else r.end)})
     for c in clusters:
-        if not _provincial(c):
-            for r in c.roles:
+        # "suy tôn Sở A là đơn vị dẫn đầu Cụm năm 2021": two cues, one role; the year-less one goes
+        dated = {(r["role"], r["province"] or r["unit"].lower()) for r in c.roles if r["year"] is not None}
+        c.roles = [r for r in c.roles if r["year"] is not None or (r["role"], r["province"] or r["unit"].lower()) not in dated]
+        provincial = _provincial(c)
+        for r in c.roles:
+            if not r.pop("inferred") and not provincial:
                 c.add_member(r["province"])
     return clusters, about
 
@@ -894,7 +1064,7 @@ def _home_province(unit: str, c: Cluster, province: str | None) -> str | None:
 def _provincial(c: Cluster) -> bool:
     """A block of one province's departments or of non-provincial units: members stay empty."""
     return (bool(c.member_units) and not c.members or bool(c.organizer and c.organizer.startswith("UBND"))
-            or bool(find_rules("CLUSTER_NONPROVINCIAL", c.label)))
+            or any(find_rules("CLUSTER_NONPROVINCIAL", x) for x in [c.label] + [m.alias or m.label for m in c.mentions]))
 
 
 def _cluster_for(s: Sentence, pos: int, here: list[Cluster], about: Cluster | None, clusters: list[Cluster]) -> Cluster | None:

@@ -1,0 +1,175 @@
+"""Clusters: one table of cases per construction generalised from blind misses (own wording, other units/provinces).
+
+Each case is (text, expected clusters) with expected = [(label, number, organizer, members, roles)], roles as
+(role, province or unit, year).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.fields import clusters
+from extract.frontend import analyze
+
+
+def _got(text: str) -> list[tuple]:
+    out = []
+    for c in clusters.extract(analyze(text)):
+        roles = {(r["role"], r["province"] or r["unit"], r["year"]) for r in c["roles"]}
+        out.append((c["label"], c["number"], c["organizer"], set(c["members"]), roles))
+    return out
+
+
+# 1. members written as a table, one row per unit, after "gồm N đơn vị:"; the header row is skipped
+TABLE = [
+    ("Khối thi đua số 5 tổng kết công tác thi đua năm 2022 và ký kết giao ước thi đua năm 2023. Khối gồm 5 đơn vị:\n"
+     "STT | Tên đơn vị | Ghi chú\n"
+     "1 | Sở Tư pháp tỉnh Nghệ An | Khối trưởng\n"
+     "2 | Sở Tư pháp tỉnh Hà Tĩnh | Khối phó\n"
+     "3 | Sở Tư pháp tỉnh Quảng Bình | Thành viên\n"
+     "4 | Sở Tư pháp tỉnh Quảng Trị | Thành viên\n"
+     "5 | Sở Tư pháp tỉnh Thanh Hóa | Thành viên",
+     [("Khối thi đua số 5", 5, None, {"Nghệ An", "Hà Tĩnh", "Quảng Bình", "Quảng Trị", "Thanh Hóa"},
+       {("leader", "Nghệ An", 2022), ("deputy", "Hà Tĩnh", 2022)})]),
+    ("Cụm thi đua số 12 gồm các đơn vị sau:\n"
+     "TT | Đơn vị\n"
+     "1 | Bảo hiểm xã hội tỉnh Gia Lai\n"
+     "2 | Bảo hiểm xã hội tỉnh Kon Tum\n"
+     "3 | Bảo hiểm xã hội tỉnh Đắk Nông\n"
+     "Các đơn vị đã ký kết giao ước thi đua năm 2019.",
+     [("Cụm thi đua số 12", 12, None, {"Gia Lai", "Kon Tum", "Đắk Nông"}, set())]),
+]
+
+# 2. a relative clause naming the container stands between the cluster and "gồm"
+CONTAINER = [
+    ("Cụm thi đua số 2 thuộc Khối thi đua Kho bạc Nhà nước các tỉnh do Kho bạc Nhà nước tổ chức, gồm Kho bạc "
+     "Nhà nước các tỉnh: Sơn La, Điện Biên, Lai Châu và Hòa Bình.",
+     [("Cụm thi đua số 2", 2, None, {"Sơn La", "Điện Biên", "Lai Châu", "Hòa Bình"}, set())]),
+    ("Ngày 3/4/2019, Cụm thi đua các Đài Phát thanh và Truyền hình khu vực đồng bằng sông Hồng tổ chức hội nghị "
+     "tổng kết năm 2018. Cụm thi đua thuộc Khối các đài địa phương do Bộ Thông tin và Truyền thông chỉ đạo, năm 2019 "
+     "gồm 4 đài: Đài PT-TH Thái Bình, Đài PT-TH Nam Định, Đài PT-TH Hà Nam và Đài PT-TH Ninh Bình.",
+     [("Cụm thi đua các Đài Phát thanh và Truyền hình khu vực đồng bằng sông Hồng", None, "Bộ Thông tin và Truyền thông",
+       {"Thái Bình", "Nam Định", "Hà Nam", "Ninh Bình"}, set())]),
+]
+
+# 3. members after "các tỉnh / các trường trong (thuộc) Cụm:" in a sentence that also names the cluster
+IN_CLUSTER = [
+    ("Ngày 6/1/2021, Cụm thi đua số 3 ngành Thuế tổ chức hội nghị với sự tham dự của lãnh đạo Cục Thuế các tỉnh "
+     "thuộc Cụm: Hà Nam, Nam Định và Ninh Bình.",
+     [("Cụm thi đua số 3", 3, "Tổng cục Thuế", {"Hà Nam", "Nam Định", "Ninh Bình"}, set())]),
+    ("Năm 2022, Cụm thi đua số 7 hoạt động hiệu quả. Các tỉnh trong Cụm gồm Sóc Trăng, Bạc Liêu và Cà Mau "
+     "đã hoàn thành chỉ tiêu giao ước thi đua.",
+     [("Cụm thi đua số 7", 7, None, {"Sóc Trăng", "Bạc Liêu", "Cà Mau"}, set())]),
+]
+
+# 4. a cluster's description with a region name holding "bằng"/"và" ("đồng bằng sông Hồng")
+REGION = [
+    ("Cụm thi đua các Sở Nội vụ khu vực đồng bằng sông Hồng tổ chức hội nghị tổng kết năm 2020.",
+     [("Cụm thi đua các Sở Nội vụ khu vực đồng bằng sông Hồng", None, None, set(), set())]),
+    ("Hội nghị tổng kết phong trào thi đua năm 2022 của Cụm thi đua các Đài Phát thanh và Truyền hình khu vực Bắc "
+     "Trung Bộ và Duyên hải miền Trung. Hội nghị suy tôn Đài PT-TH Nghệ An và Đài PT-TH Quảng Nam là hai đơn vị "
+     "dẫn đầu Cụm năm 2022.",
+     [("Cụm thi đua các Đài Phát thanh và Truyền hình khu vực Bắc Trung Bộ và Duyên hải miền Trung", None, None,
+       {"Nghệ An", "Quảng Nam"}, {("leading_unit", "Nghệ An", 2022), ("leading_unit", "Quảng Nam", 2022)})]),
+]
+
+# 5. the same cluster by description (title, apposition) and by number: one cluster, the numbered one
+SAME_CLUSTER = [
+    ("Khối thi đua các doanh nghiệp nhà nước tổng kết năm 2023\n"
+     "Sáng 18/12/2023, Khối thi đua số 6 tổ chức hội nghị tổng kết công tác thi đua năm 2023. "
+     "Công ty Điện lực Bắc Ninh là Khối trưởng, Công ty Cấp thoát nước Bắc Ninh là Khối phó.",
+     [("Khối thi đua số 6", 6, None, set(), {("leader", "Bắc Ninh", 2023), ("deputy", "Bắc Ninh", 2023)})]),
+    ("Sáng 20/12/2023, Khối thi đua số 3 - các sở, ngành kinh tế tổng hợp của tỉnh Bắc Giang tổ chức hội nghị tổng "
+     "kết năm 2023. Cũng trong năm, Khối thi đua các sở, ngành kinh tế tổng hợp đã hoàn thành các chỉ tiêu giao ước. "
+     "Sở Tài chính là Khối trưởng năm 2023; Sở Kế hoạch và Đầu tư là Khối phó.",
+     [("Khối thi đua số 3", 3, "UBND tỉnh Bắc Giang", set(),
+       {("leader", "Bắc Giang", 2023), ("deputy", "Bắc Giang", 2023)})]),
+]
+
+# 6. several leading units: an apposed list ("A và B, là các đơn vị dẫn đầu"), "suy tôn A và B là …"
+LEADING_LIST = [
+    ("Cụm thi đua số 6 tổng kết năm 2017. Hội nghị đề nghị tặng Cờ thi đua cho Sở Công Thương tỉnh Bình Phước và "
+     "Sở Công Thương tỉnh Tây Ninh, là các đơn vị dẫn đầu Cụm năm 2017.",
+     [("Cụm thi đua số 6", 6, None, {"Bình Phước", "Tây Ninh"},
+       {("leading_unit", "Bình Phước", 2017), ("leading_unit", "Tây Ninh", 2017)})]),
+    ("Khối thi đua số 2 tổng kết năm 2016: các đơn vị thống nhất suy tôn Cục Hải quan tỉnh Lạng Sơn, Cục Hải quan "
+     "tỉnh Quảng Ninh là hai đơn vị dẫn đầu Khối.",
+     [("Khối thi đua số 2", 2, None, {"Lạng Sơn", "Quảng Ninh"},
+       {("leading_unit", "Lạng Sơn", 2016), ("leading_unit", "Quảng Ninh", 2016)})]),
+]
+
+# 7. one-province article: a unit without its own province is in that province (Tỉnh đoàn, Hội …, Bệnh viện …)
+ONE_PROVINCE = [
+    ("Ngày 10/12/2020, Khối thi đua số 8 do UBND tỉnh Tây Ninh tổ chức tổng kết năm 2020. Năm 2020, Hội Nông dân "
+     "tỉnh là Khối trưởng, Tỉnh đoàn là Khối phó; năm 2021, Hội Cựu chiến binh tỉnh được bầu làm Khối trưởng.",
+     [("Khối thi đua số 8", 8, "UBND tỉnh Tây Ninh", set(),
+       {("leader", "Tây Ninh", 2020), ("deputy", "Tây Ninh", 2020), ("leader", "Tây Ninh", 2021)})]),
+    ("Khối thi đua số 2 các bệnh viện tuyến tỉnh Phú Thọ tổng kết năm 2018. Bệnh viện Sản Nhi là Khối trưởng "
+     "năm 2018.",
+     [("Khối thi đua số 2", 2, None, set(), {("leader", "Phú Thọ", 2018)})]),
+]
+
+# 8. the role written "Trưởng Cụm" / "Phó Trưởng Cụm" / "đơn vị Trưởng cụm"
+ROLE_WORDS = [
+    ("Ngày 15/1/2022, Cụm thi đua số 4 tổ chức hội nghị tổng kết công tác thi đua năm 2021. Sở Nội vụ tỉnh Yên Bái "
+     "là Trưởng Cụm, Sở Nội vụ tỉnh Lào Cai là Phó Trưởng Cụm năm 2021.",
+     [("Cụm thi đua số 4", 4, None, {"Yên Bái", "Lào Cai"}, {("leader", "Yên Bái", 2021), ("deputy", "Lào Cai", 2021)})]),
+    ("Cụm thi đua số 3 tổng kết năm 2019. Viện Kiểm sát nhân dân tỉnh Bình Định, đơn vị Trưởng cụm năm 2019 chủ trì "
+     "hội nghị. Hội nghị nhất trí bầu Viện Kiểm sát nhân dân tỉnh Phú Yên làm Trưởng cụm, Viện Kiểm sát nhân dân tỉnh "
+     "Quảng Ngãi làm Phó Trưởng cụm năm 2020.",
+     [("Cụm thi đua số 3", 3, None, {"Bình Định", "Phú Yên", "Quảng Ngãi"},
+       {("leader", "Bình Định", 2019), ("leader", "Phú Yên", 2020), ("deputy", "Quảng Ngãi", 2020)})]),
+]
+
+# 9. a rotation: holders of one role listed with a year each
+ROTATION = [
+    ("Cụm thi đua số 5 tổng kết năm 2020. Hội nghị thống nhất thứ tự luân phiên làm Cụm trưởng các năm tiếp theo: "
+     "Sở Y tế Đắk Lắk (năm 2021), Sở Y tế Gia Lai (năm 2022), Sở Y tế Kon Tum (năm 2023).",
+     [("Cụm thi đua số 5", 5, None, {"Đắk Lắk", "Gia Lai", "Kon Tum"},
+       {("leader", "Đắk Lắk", 2021), ("leader", "Gia Lai", 2022), ("leader", "Kon Tum", 2023)})]),
+    ("Khối thi đua số 4 tổng kết năm 2018. Khối phó các năm tới: Cục Hải quan Bình Định (2019), Cục Hải quan "
+     "Khánh Hòa (2020).",
+     [("Khối thi đua số 4", 4, None, {"Bình Định", "Khánh Hòa"},
+       {("deputy", "Bình Định", 2019), ("deputy", "Khánh Hòa", 2020)})]),
+]
+
+CASES = ROTATION + TABLE + CONTAINER + IN_CLUSTER + REGION + SAME_CLUSTER + LEADING_LIST + ONE_PROVINCE + ROLE_WORDS
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_construction(text, expected):
+    assert _got(text) == expected
+
+
+NEGATIVE = [
+    # a table after a colon in ordinary administrative news
+    "Sáng 5/1/2019, UBND huyện Tân Phú tổ chức hội nghị tổng kết năm 2018. Danh sách các xã đạt chuẩn nông thôn mới:\n"
+    "STT | Xã | Kết quả\n1 | Xã Phú Lập | Đạt\n2 | Xã Phú Thịnh | Đạt",
+    # an apposed list "dẫn đầu" outside any cluster
+    "Công an tỉnh Bình Dương và Công an tỉnh Đồng Nai, là hai đơn vị dẫn đầu cả nước về cải cách hành chính năm 2020.",
+    # "các tỉnh trong cụm" of an industrial park cluster, not an emulation one
+    "Các tỉnh trong cụm liên kết du lịch gồm Ninh Bình, Thanh Hóa và Nghệ An đã ký kết chương trình hợp tác.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE, ids=[t[:40] for t in NEGATIVE])
+def test_no_cluster(text):
+    assert clusters.extract(analyze(text)) == []
+
+
+def test_container_block_after_thuoc_is_not_a_cluster_but_cua_cum_is():
+    assert [c["label"] for c in clusters.extract(analyze(
+        "Khối thi đua số 2 thuộc Khối thi đua các cơ quan Trung ương đã hoàn thành kế hoạch năm 2020."))] == [
+        "Khối thi đua số 2"]
+    assert [c["label"] for c in clusters.extract(analyze(
+        "Hội nghị tổng kết năm 2021 của Cụm thi đua các Sở Xây dựng khu vực Tây Nguyên diễn ra tại Đắk Lắk."))] == [
+        "Cụm thi đua các Sở Xây dựng khu vực Tây Nguyên"]
+
+
+def test_table_rows_give_items_from_the_unit_cell():
+    a = analyze("Cụm thi đua số 9 gồm 3 đơn vị:\nSTT | Đơn vị | Nhiệm vụ\n1 | Cục Thống kê tỉnh Trà Vinh | Cụm trưởng\n"
+                "2 | Cục Thống kê tỉnh Vĩnh Long | Thành viên\n3 | Cục Thống kê tỉnh Bến Tre | Thành viên")
+    items = clusters.bullet_items(a, 0)
+    assert [(i.text, i.province) for i in items] == [
+        ("Cục Thống kê tỉnh Trà Vinh", "Trà Vinh"), ("Cục Thống kê tỉnh Vĩnh Long", "Vĩnh Long"),
+        ("Cục Thống kê tỉnh Bến Tre", "Bến Tre")]
