@@ -5,6 +5,10 @@ A campaign is a *named* movement: the quoted phrase right after "phong trào
 name that is a well-known movement (``CAMPAIGN_NAME`` in
 ``extract/rules/campaigns.jsonl``) or a delimited item of a list of movements
 ("như: Phong trào chung sức xây dựng nông thôn mới; phong trào “…”").
+A list of quoted names shares its cue: "các phong trào thi đua chuyên đề được
+duy trì như: “A”; “B” và “C”" gives three campaigns of kind chuyên đề, and a
+header ending "… các phong trào thi đua sau:" takes the quoted bullet lines
+after it.  A kind outside the contract ("theo đợt", "cao điểm") gives null.
 Generic mentions ("phong trào thi đua năm 2020", "phong trào thi đua yêu
 nước", "phong trào thi đua của ngành") have no name and give nothing; a quote
 introduced by "với chủ đề" is a theme (``extract.fields.themes``), not a name.
@@ -47,7 +51,7 @@ from extract.normalize import match_key
 
 _GAP_OK = re.compile(
     r"^\s*(?:(?i:thi đua)\s*)?(?P<kind>(?i:đặc biệt|thường xuyên|(?:theo\s+)?chuyên đề))?\s*"
-    r"(?:(?i:cao điểm|đợt)\s*)?(?:(?i:năm)\s+(?:19|20)\d{2}\s*)?"
+    r"(?:(?i:cao điểm|(?:theo\s+)?đợt)\s*)?(?:(?i:năm)\s+(?:19|20)\d{2}\s*)?"
     r"(?:(?i:mang tên|có tên(?: gọi)?|với tên gọi|với tên|tên gọi|là)\s*)?[:\-–]?\s*$"
 )
 _GROUP_KIND = re.compile(
@@ -168,25 +172,87 @@ def _is_generic_start(text: str) -> bool:
     return False
 
 
-def _campaigns_in(s: Sentence, prev_text: str | None, province: str | None) -> list[dict]:
+# "các phong trào thi đua chuyên đề được duy trì hiệu quả như: “A”; “B”" — a plural group of movements, a short
+# predicate, then a list introducer right before the first quoted name
+_PLURAL_BEFORE = re.compile(r"(?i:\b(?:các|những|nhiều|một số|hai|ba|bốn|\d+))\s+$")
+_GROUP_GAP = re.compile(
+    r"^\s*(?:(?i:thi đua)\s*)?(?P<kind>(?i:đặc biệt|thường xuyên|(?:theo\s+)?chuyên đề))?"
+    r"(?P<pred>[^;.!?“”\"]{0,90}?)\s*,?\s*"
+    r"(?:(?i:như|gồm|bao gồm|(?:điển hình|tiêu biểu|nổi bật|cụ thể)(?:\s+(?:như|là))?|là)\s*:?|:)\s*$"
+)
+# what may stand between two quoted names of one list: a separator ("," ";" "và", "cùng")
+_LIST_SEP = re.compile(r"^\s*(?:[,;]\s*(?:(?i:và|cùng)\s+)?|(?i:và|cùng)\s+)$")
+_DO_LAUNCH = re.compile(r"\b(?i:do)\s+(?P<who>[^;.,]{3,80}?)\s+(?i:phát động|khởi xướng|triển khai)\b")
+
+
+def _group_gap(text: str, cue: re.Match[str], gap: str) -> re.Match[str] | None:
+    """The gap of a plural group cue whose list of quoted names follows a short predicate.
+
+    >>> t = "Các phong trào thi đua thường xuyên được các cấp Hội duy trì như: “Nông dân sản xuất giỏi”"
+    >>> m = rule_regex("CAMPAIGN_CUE").search(t)
+    >>> _group_gap(t, m, t[m.end(): t.index("“")]).group("kind")
+    'thường xuyên'
+    """
+    if not _PLURAL_BEFORE.search(text[: cue.start()]):
+        return None
+    m = _GROUP_GAP.match(gap)
+    if not m or len(m.group("pred").split()) > 16:
+        return None
+    if not (m.group("kind") or re.search(r"(?i:thi đua|vận động)", cue.group(0) + gap[: m.start("pred")])):
+        return None  # "các phong trào văn nghệ, thể thao … như:" — not emulation movements
+    if rule_regex("CAMPAIGN_LIST_BLOCK").search(m.group("pred")):
+        return None  # "các phong trào … với chủ đề:", "… bằng các mô hình như:" — the list is of something else
+    return m
+
+
+def _list_items(text: str, quotes: list[tuple[int, int, bool]], first: tuple[int, int]) -> list[tuple[int, int, bool]]:
+    """Quoted names that continue a list after the quote ``first``, joined only by separators.
+
+    >>> t = "phong trào “Dân vận khéo”, “Người tốt, việc tốt” và “Xanh - Sạch - Đẹp” được duy trì"
+    >>> qs = quoted_spans(t)
+    >>> [t[a:b] for a, b, _ in _list_items(t, qs, qs[0][:2])]
+    ['Người tốt, việc tốt', 'Xanh - Sạch - Đẹp']
+    """
+    out = []
+    end = first[1]
+    for q in quotes:
+        if q[0] <= end:
+            continue
+        between = text[end: q[0] - 1].lstrip("".join(_QUOTES))
+        if not _LIST_SEP.match(between):
+            break
+        out.append(q)
+        end = q[1]
+    return out
+
+
+def _campaigns_in(s: Sentence, prev_text: str | None, province: str | None, emulation_article: bool = False) -> list[dict]:
     text = s.text
     quotes = quoted_spans(text)
     out: list[dict] = []
     cues = list(rule_regex("CAMPAIGN_CUE").finditer(text))
     for ci, cue in enumerate(cues):
         is_van_dong = cue.group(0).lower().startswith("cuộc")
-        if is_van_dong and not re.search(r"(?i:phong trào|thi đua)", text):
-            continue  # a cuộc vận động counts when the text treats it as an emulation movement
+        if is_van_dong and not (emulation_article or re.search(r"(?i:phong trào|thi đua)", text)):
+            continue  # a cuộc vận động counts when the text treats it as an emulation movement (its sentence or the article)
         nxt_cue = cues[ci + 1].start() if ci + 1 < len(cues) else len(text)
         name_span: tuple[int, int] | None = None
         kind = None
         closed = True
+        other_kind = False  # a stated kind outside the contract ("theo đợt", "cao điểm"): no kind by grouping
+        group_launcher: str | None = None
         q = next((q for q in quotes if q[0] - 1 >= cue.end()), None)
         if q and q[0] - 1 <= nxt_cue:
-            gap = _GAP_OK.match(text[cue.end(): q[0] - 1])
+            gap_text = text[cue.end(): q[0] - 1]
+            gap = _GAP_OK.match(gap_text) or _group_gap(text, cue, gap_text)
             if gap:
                 name_span, closed = (q[0], q[1]), q[2]
                 kind = _kind_word(gap.group("kind"))
+                other_kind = kind is None and bool(re.search(r"(?i:\bđợt\b|cao điểm)", gap_text))
+                do = _DO_LAUNCH.search(gap_text)
+                if do:
+                    g = gazetteer()
+                    group_launcher = g.canonical_authority(do.group("who"), province) or do.group("who").strip()
         if name_span is None:
             rest = text[cue.end():]
             kind_m = re.match(r"\s*(?i:(?P<k>đặc biệt|thường xuyên|(?:theo\s+)?chuyên đề))\b", rest)
@@ -214,7 +280,7 @@ def _campaigns_in(s: Sentence, prev_text: str | None, province: str | None) -> l
         if not (text[name_span[0] - 1: name_span[0]] in _QUOTES):
             name = name[0].upper() + name[1:]
         # kind by grouping: "các phong trào thi đua chuyên đề, như: …"; or anaphora to the previous sentence
-        if kind is None:
+        if kind is None and not other_kind:
             kind = _group_kind(text[: cue.start()])
         if kind is None and prev_text and rule_regex("CAMPAIGN_EXAMPLE").match(text.lstrip()):
             kind = _group_kind(prev_text)
@@ -226,14 +292,42 @@ def _campaigns_in(s: Sentence, prev_text: str | None, province: str | None) -> l
         tail_end = _CLAUSE_END.search(text, name_span[1] + 1)
         tail = text[name_span[1]: tail_end.start() if tail_end else len(text)]
         period = find_period(tail) or find_period(name)
+        launcher = group_launcher or _launcher(text, cue.start(), name_span[1], province)
         out.append({
             "name": name,
             "kind": kind,
-            "launched_by": _launcher(text, cue.start(), name_span[1], province),
+            "launched_by": launcher,
             "period": period,
             "evidence": s.evidence(cue.start(), name_span[1]),
         })
+        if text[name_span[0] - 1: name_span[0]] not in _QUOTES:
+            continue
+        # the list goes on: “A”; “B” và “C” — same group, same kind and launcher
+        for item in _list_items(text, quotes, name_span):
+            item_name = clean_name(text[item[0]: item[1]])
+            if len(item_name.split()) < 2:
+                break
+            out.append({
+                "name": item_name,
+                "kind": kind,
+                "launched_by": launcher,
+                "period": find_period(item_name),
+                "evidence": s.evidence(cue.start(), item[1]),
+            })
     return out
+
+
+def _localise(org: str | None, province: str | None) -> str | None:
+    """A provincial body named without its province takes the article's province.
+
+    >>> _localise("Tỉnh đoàn", "Đồng Nai"), _localise("Công an tỉnh", "Bình Định"), _localise("Bộ Y tế", "Huế")
+    ('Tỉnh đoàn Đồng Nai', 'Công an tỉnh Bình Định', 'Bộ Y tế')
+    """
+    if not org or not province or gazetteer().find_provinces(org):
+        return org
+    if rule_regex("LOCAL_ORG").fullmatch(org) or re.search(r"\s(?:tỉnh|thành phố)$", org):
+        return f"{org} {province}"
+    return org
 
 
 # a sentence that classifies the movement just named: "Phong trào (thi đua) (này) là phong trào thi đua đặc biệt", "Đây là …"
@@ -241,6 +335,31 @@ _ANAPHORIC_KIND = re.compile(
     r"^\s*(?:(?i:phong trào)(?:\s+(?i:thi đua))?(?:\s+(?i:này|trên))?|(?i:đây))\s+(?i:là|được xác định là)\s+(?:(?i:một)\s+)?"
     r"(?i:phong trào)(?:\s+(?i:thi đua))?\s+(?P<k>(?i:đặc biệt|thường xuyên|(?:theo\s+)?chuyên đề))(?!\w)"
 )
+
+
+_BULLET_NAME = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])?\s*[“\"](?P<name>[^“”\"]{3,200})[”\"]\s*[;.,]?\s*$")
+
+
+def _list_header(s: Sentence, province: str | None) -> tuple[str | None, str | None] | None:
+    """(kind, launcher) when a sentence ends by announcing a list of movements on the following lines.
+
+    "Năm 2019, Công an tỉnh triển khai các phong trào thi đua chuyên đề gồm:" → ('chuyên đề', None); the
+    lines "- “…”;" after it are the names.
+    """
+    text = s.text
+    cues = list(rule_regex("CAMPAIGN_CUE").finditer(text))
+    if not cues:
+        return None
+    cue = cues[-1]
+    gap = text[cue.end():]
+    if any(ch in gap for ch in _QUOTES):
+        return None
+    m = _group_gap(text, cue, gap)
+    if not m:
+        return None
+    do = _DO_LAUNCH.search(gap)
+    who = (gazetteer().canonical_authority(do.group("who"), province) or do.group("who").strip()) if do else None
+    return _kind_word(m.group("kind")), who or _launcher(text, cue.start(), len(text), province)
 
 
 def extract(a: Analysis) -> list[dict]:
@@ -252,18 +371,29 @@ def extract(a: Analysis) -> list[dict]:
     []
     """
     province = article_province(a)
+    lead = " ".join([a.title or ""] + [s.text for s in a.sentences[:3]])
+    emulation_article = bool(re.search(r"(?i:thi đua|khen thưởng)", lead))
     found: dict[str, dict] = {}
     prev: str | None = None
     last: dict | None = None
+    header: tuple[str | None, str | None] | None = None
     for s in a.sentences:
         ana = _ANAPHORIC_KIND.match(s.text)
         if ana and last is not None and last["kind"] is None:
             last["kind"] = _kind_word(ana.group("k"))  # "Phong trào thi đua là phong trào thi đua đặc biệt, …"
-        for c in _campaigns_in(s, prev, province):
+        bullet = _BULLET_NAME.match(s.text) if header else None
+        if bullet and header and len(clean_name(bullet.group("name")).split()) >= 2:
+            items = [{"name": clean_name(bullet.group("name")), "kind": header[0], "launched_by": header[1],
+                      "period": find_period(bullet.group("name")),
+                      "evidence": s.evidence(bullet.start("name"), bullet.end("name"))}]
+        else:
+            header = _list_header(s, province)
+            items = _campaigns_in(s, prev, province, emulation_article)
+        for c in items:
             last = found.get(match_key(c["name"]), c)
             key = match_key(c["name"])
             if c["launched_by"]:
-                c["launched_by"] = expand_org(c["launched_by"], a.body_text)
+                c["launched_by"] = _localise(expand_org(c["launched_by"], a.body_text), province)
             if key in found:
                 old = found[key]
                 for k in ("kind", "launched_by", "period"):

@@ -23,13 +23,31 @@ import re
 
 from extract.fields._common import clean_name, quoted_spans, rule_match_id, rule_regex
 from extract.frontend import Analysis, Sentence
+from extract.gazetteer import gazetteer
 from extract.normalize import match_key
 
 _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
 _AFTER_CUE = re.compile(
-    r"^(?:\s*(?i:thi đua|của|năm|xuyên suốt|chung|chính|hành động|là|được chọn|được xác định|với|"
-    r"cả|toàn|ngành|đơn vị|cụm|khối|(?:19|20)\d{2}|,))*\s*(?P<colon>:)?\s*$"
+    r"^(?:\s*(?i:thi đua|của|năm|xuyên suốt|chung|chính|hành động|công tác|điều hành|là|được chọn|được xác định|với|"
+    r"cả|toàn|ngành|đơn vị|cụm|khối|(?:19|20)\d{2}|,))*"
+    # the owner of the theme: "chủ đề năm 2026 của tỉnh:", "khẩu hiệu thi đua của Cục Thuế tỉnh Nghệ An là"
+    r"(?:\s*(?i:của)\s+(?P<owner>[^\s,;:.“”\"]+(?:\s+[^\s,;:.“”\"]+){0,7}?)"
+    r"(?:\s+(?i:là|được (?:chọn|xác định) là))?)?"
+    r"\s*(?P<colon>:)?\s*$"
 )
+
+
+def _gap_ok(gap: str) -> bool:
+    """True when only cue words, a year and an owner stand between the cue and the theme.
+
+    >>> _gap_ok(" năm 2026 của tỉnh: "), _gap_ok(" năm 2024 của Lễ hội Hoa ban là "), _gap_ok(" đã được ")
+    (True, False, False)
+    """
+    m = _AFTER_CUE.match(gap)
+    if not m:
+        return False
+    owner = m.group("owner")
+    return not (owner and rule_regex("THEME_BLOCK").search(owner))
 
 
 def _years(text: str) -> list[tuple[int, int]]:
@@ -42,6 +60,50 @@ def _years(text: str) -> list[tuple[int, int]]:
             continue  # a date's year ("ngày 24 tháng 8 năm 2021"), as in a cited document's date
         out.append((m.start(), int(m.group(1))))
     return out
+
+
+# cue words that may stand before an unquoted, uncoloned slogan ("khẩu hiệu thi đua năm 2023 Kỷ cương - Liêm chính - …")
+_BARE_LEAD = re.compile(
+    r"(?:\s*(?i:thi đua|năm|xuyên suốt|chung|chính|hành động|là|được chọn là|được xác định là|(?:19|20)\d{2}))*\s*"
+)
+_STOP = r"(?:trong|năm|của|và|được|đã|để|nhằm|với|cho|tại|theo|từ|đến|là|thì|các|những|góp|phấn|tiếp|cùng|đồng)(?!\w)"
+_W = r"[^\s,;:.!?()“”\"\-–]+"
+_PART = rf"{_W}(?:\s+(?!{_STOP}){_W}){{0,3}}"
+_DASHED = re.compile(rf"(?=[A-ZĐÀ-Ỹ]){_PART}(?:\s*[-–]\s*{_PART}){{2,}}")
+_COMMA_CUT = re.compile(r"\s+(?i:nhằm|để|góp phần|phấn đấu|trong (?:năm|giai đoạn)|năm\s+(?:19|20)\d{2})(?!\w)|[;.!?]")
+
+
+def _bare_slogan(text: str, start: int) -> tuple[int, int] | None:
+    """An unquoted slogan written right after its cue: dashed ("Đoàn kết - Kỷ cương - Hiệu quả", three parts or
+    more) or a capitalised comma list of three or more short items running to the end of the clause.
+
+    >>> t = "thực hiện khẩu hiệu thi đua Kỷ cương - Liêm chính - Hiệu quả trong năm 2023"
+    >>> s, e = _bare_slogan(t, t.index(" thi đua")); t[s:e]
+    'Kỷ cương - Liêm chính - Hiệu quả'
+    >>> t = "với chủ đề Đoàn kết, kỷ cương, sáng tạo, hiệu quả."
+    >>> s, e = _bare_slogan(t, t.index(" Đoàn")); t[s:e]
+    'Đoàn kết, kỷ cương, sáng tạo, hiệu quả'
+    >>> _bare_slogan("với chủ đề Quảng Ninh, Hải Phòng là hai tỉnh", 10) is None
+    True
+    """
+    p = _BARE_LEAD.match(text, start).end()
+    m = _DASHED.match(text, p)
+    if m:
+        return p, m.end()
+    if not text[p: p + 1].isupper():
+        return None
+    cut = _COMMA_CUT.search(text, p)
+    body = text[p: cut.start() if cut else len(text)]
+    items = [i.strip() for i in body.split(",")]
+    if not all(i[:1].isupper() for i in items):  # sentence case: a capitalised item opens a new clause
+        k = next((n for n, i in enumerate(items[1:], 1) if i[:1].isupper()), len(items))
+        items = items[:k]
+    if len(items) < 3 or not all(1 <= len(i.split()) <= 6 for i in items) or len(items[0].split()) > 4:
+        return None
+    if gazetteer().find_provinces(", ".join(items)):
+        return None  # a list of places, not a slogan
+    end = text.index(items[-1], p) + len(items[-1])
+    return p, end
 
 
 def _emulation_owner(text: str, cue_start: int, article_context: bool) -> bool:
@@ -78,14 +140,16 @@ def _themes_in(s: Sentence, title_year: int | None, article_context: bool) -> li
         q = next((q for q in quotes if q[0] - 1 >= cue.end()), None)
         if q:
             gap = text[cue.end(): q[0] - 1]
-            if _AFTER_CUE.match(gap):
+            if _gap_ok(gap):
                 span = (q[0], q[1])
         if span is None:
             m = re.match(r"^([^:;.“”\"]{0,60}?):\s*(?P<body>[^“”\"]+)$", text[cue.end():])
-            if m and _AFTER_CUE.match(m.group(1) + ":"):
+            if m and _gap_ok(m.group(1) + ":"):
                 start = cue.end() + m.start("body")
                 body = re.split(r";", m.group("body"))[0]
                 span = (start, start + len(body.rstrip()))
+        if span is None and not (q and q[0] - 1 - cue.end() < 60):
+            span = _bare_slogan(text, cue.end())
         if span is None:
             continue
         theme = clean_name(text[span[0]: span[1]])

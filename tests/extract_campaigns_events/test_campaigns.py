@@ -83,3 +83,74 @@ def test_evidence_points_into_the_normalised_text():
 def test_quoted_spans_tolerates_mismatched_quotes():
     t = 'phong trào "Xanh - Sạch - Đẹp“ và phong trào “Người tốt, việc tốt"'
     assert [t[s:e] for s, e, _ in campaigns.quoted_spans(t)] == ["Xanh - Sạch - Đẹp", "Người tốt, việc tốt"]
+
+
+# ------------------------------------------------------------------ lists of quoted names (issue #3, blind set)
+LIST_CASES = [
+    # a plural group with its kind, a predicate, then "như:" and names separated by ";"
+    ("Các phong trào thi đua chuyên đề được Hội Liên hiệp Phụ nữ các cấp triển khai sâu rộng như: “Phụ nữ khởi nghiệp”; "
+     "“Chi hội 5 không, 3 sạch”; “Mẹ đỡ đầu”.",
+     [("Phụ nữ khởi nghiệp", "chuyên đề", None), ("Chi hội 5 không, 3 sạch", "chuyên đề", None), ("Mẹ đỡ đầu", "chuyên đề", None)]),
+    # "gồm" without colon, names joined by "," and "và"
+    ("Hội Nông dân huyện duy trì những phong trào thi đua thường xuyên gồm “Nông dân sản xuất giỏi”, "
+     "“Nông dân chung sức xây dựng nông thôn mới” và “Nông dân tham gia bảo đảm quốc phòng, an ninh”.",
+     [("Nông dân sản xuất giỏi", "thường xuyên", None), ("Nông dân chung sức xây dựng nông thôn mới", "thường xuyên", None),
+      ("Nông dân tham gia bảo đảm quốc phòng, an ninh", "thường xuyên", None)]),
+    # a list after a direct cue, no kind; and a list of cuộc vận động
+    ("Bên cạnh đó, các phong trào “Cựu chiến binh làm kinh tế giỏi”, “Cựu chiến binh gương mẫu” được hội viên hưởng ứng.",
+     [("Cựu chiến binh làm kinh tế giỏi", None, None), ("Cựu chiến binh gương mẫu", None, None)]),
+    # "theo đợt" is a kind outside the contract: null, and not inherited from the group before it
+    ("Nhà trường triển khai các phong trào thi đua chuyên đề: “Trường học số”; “Thư viện xanh”; và phong trào thi đua "
+     "theo đợt “Hoa điểm 10 dâng thầy cô” chào mừng ngày 20/11.",
+     [("Trường học số", "chuyên đề", None), ("Thư viện xanh", "chuyên đề", None), ("Hoa điểm 10 dâng thầy cô", None, None)]),
+    # launcher given inside the group predicate: "do … phát động như"
+    ("Các phong trào thi đua do Bộ Giáo dục và Đào tạo phát động như “Học sinh 3 tốt”, “Sinh viên 5 tốt” được duy trì.",
+     [("Học sinh 3 tốt", None, "Bộ Giáo dục và Đào tạo"), ("Sinh viên 5 tốt", None, "Bộ Giáo dục và Đào tạo")]),
+]
+
+LIST_NEGATIVE = [
+    # the list belongs to something else: resolutions, models, titles, arts and sports
+    "Các phong trào thi đua được gắn với việc thực hiện các nghị quyết của Đảng như: “Nghị quyết Trung ương 4 khóa XII”.",
+    "Nhiều phong trào thi đua được cụ thể hóa bằng các mô hình như: “Camera an ninh”, “Tuyến đường tự quản”.",
+    "Trong dịp Tết, các phong trào văn nghệ, thể thao được tổ chức như: “Hội diễn nghệ thuật quần chúng”, “Giải cờ tướng”.",
+    # a quoted list not introduced by a movement cue
+    "Các đơn vị phải thực hiện nghiêm “3 công khai”, “4 đúng” trong thu chi ngân sách năm 2023.",
+]
+
+
+@pytest.mark.parametrize("sentence,expected", LIST_CASES, ids=[c[1][0][0][:30] for c in LIST_CASES])
+def test_quoted_lists_of_movements(sentence, expected):
+    got = [(c["name"], c["kind"], c["launched_by"]) for c in campaigns.extract(analyze("Tin tức\n\n" + sentence))]
+    assert got == expected
+
+
+@pytest.mark.parametrize("sentence", LIST_NEGATIVE, ids=[s[:30] for s in LIST_NEGATIVE])
+def test_quoted_lists_of_other_things(sentence):
+    assert campaigns.extract(analyze("Tin tức\n\n" + sentence)) == []
+
+
+def test_provincial_launcher_takes_the_article_province():
+    text = ("Tin tức\n\nTuổi trẻ Hà Tĩnh ra quân tình nguyện hè\nNgày đăng: 02/06/2020\n\n"
+            "Đoàn viên, thanh niên tỉnh Hà Tĩnh hưởng ứng phong trào thi đua “Thanh niên tình nguyện vì cộng đồng” "
+            "do Tỉnh đoàn phát động.")
+    (c,) = campaigns.extract(analyze(text))
+    assert (c["name"], c["launched_by"]) == ("Thanh niên tình nguyện vì cộng đồng", "Tỉnh đoàn Hà Tĩnh")
+
+
+def test_cuoc_van_dong_counts_in_an_emulation_article_only():
+    body = "Cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam” tiếp tục được các tiểu thương hưởng ứng."
+    emulation = "Tin tức\n\nSở Công Thương tổng kết công tác thi đua, khen thưởng năm 2022\nNgày đăng: 10/01/2023\n\n" + body
+    trade = "Tin tức\n\nChợ phiên hàng Việt về nông thôn\nNgày đăng: 10/01/2023\n\n" + body
+    assert [c["name"] for c in campaigns.extract(analyze(emulation))] == ["Người Việt Nam ưu tiên dùng hàng Việt Nam"]
+    assert campaigns.extract(analyze(trade)) == []
+
+
+def test_bullet_lines_after_a_list_header():
+    text = ("Tin tức\n\nCục Thuế tổng kết thi đua năm 2018\nNgày đăng: 08/01/2019\n\n"
+            "Năm 2018, Cục Thuế tỉnh Hậu Giang thực hiện các phong trào thi đua theo chuyên đề sau:\n"
+            "- “Cán bộ thuế nói không với tiêu cực”;\n"
+            "- “Hóa đơn điện tử vì doanh nghiệp”.\n"
+            "Kết quả, 100% phòng đạt danh hiệu Tập thể lao động tiên tiến.\n"
+            "- “Không thuộc danh sách”.")
+    got = [(c["name"], c["kind"]) for c in campaigns.extract(analyze(text))]
+    assert got == [("Cán bộ thuế nói không với tiêu cực", "chuyên đề"), ("Hóa đơn điện tử vì doanh nghiệp", "chuyên đề")]

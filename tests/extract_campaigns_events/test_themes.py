@@ -55,3 +55,45 @@ def test_article_context_allows_a_slogan_without_thi_dua_in_its_sentence():
             "Lãnh đạo Bộ đề nghị các đơn vị thực hiện phương châm “Kỷ cương, trách nhiệm, hiệu quả” trong năm 2020.")
     got = [(t["text"], t["year"]) for t in themes.extract(analyze(text))]
     assert got == [("Kỷ cương, trách nhiệm, hiệu quả", 2020)]
+
+
+def emulation_page(sentence: str) -> str:
+    """A page whose title makes it an emulation article, with ``sentence`` as its body."""
+    return "Tin tức\n\nKhối thi đua các sở tổng kết công tác năm\nNgày đăng: 20/12/2021\n\n" + sentence
+
+
+# ------------------------------------------------------------------ owners and bare slogans (issue #3, blind set)
+OWNER_AND_BARE_CASES = [
+    # the owner of the theme between cue and quote: "chủ đề năm Y của <owner>:"
+    ("Các đơn vị thống nhất thực hiện chủ đề năm 2022 của tỉnh: “Kỷ cương, hành động, phục hồi, tăng tốc”.",
+     [("Kỷ cương, hành động, phục hồi, tăng tốc", "chủ đề", 2022)]),
+    ("Thực hiện chủ đề điều hành năm 2020 của UBND tỉnh Sơn La là “Đoàn kết, kỷ cương, sáng tạo”, các sở đã hoàn thành chỉ tiêu.",
+     [("Đoàn kết, kỷ cương, sáng tạo", "chủ đề", 2020)]),
+    # an unquoted dashed slogan right after the cue
+    ("Năm 2016, Cục Thuế thực hiện khẩu hiệu thi đua Kỷ cương - Liêm chính - Hiện đại - Hiệu quả trong toàn ngành.",
+     [("Kỷ cương - Liêm chính - Hiện đại - Hiệu quả", "khẩu hiệu", 2016)]),
+    ("Các trường phát động thi đua năm học 2019 với chủ đề Đổi mới - Sáng tạo - Chất lượng, hướng tới kỷ niệm ngày 20/11.",
+     [("Đổi mới - Sáng tạo - Chất lượng", "chủ đề", 2019)]),
+    # an unquoted capitalised comma list, running to the end of the clause
+    ("Khối thi đua chọn chủ đề năm 2021 là Đoàn kết, trách nhiệm, đổi mới, hiệu quả.",
+     [("Đoàn kết, trách nhiệm, đổi mới, hiệu quả", "chủ đề", 2021)]),
+]
+
+OWNER_AND_BARE_NEGATIVE = [
+    # the owner is a festival
+    "Chủ đề năm 2023 của Lễ hội Hoa anh đào là “Sắc xuân vùng cao”.",
+    # a list of places after "chủ đề", and a two-part dashed compound
+    "Hội nghị thi đua bàn chủ đề Hà Giang, Cao Bằng, Lạng Sơn liên kết phát triển.",
+    "Các sở thảo luận thi đua theo chủ đề Kinh tế - Xã hội của năm.",
+]
+
+
+@pytest.mark.parametrize("sentence,expected", OWNER_AND_BARE_CASES, ids=[c[1][0][0][:25] for c in OWNER_AND_BARE_CASES])
+def test_owner_and_bare_slogans(sentence, expected):
+    got = [(t["text"], t["kind"], t["year"]) for t in themes.extract(analyze(emulation_page(sentence)))]
+    assert got == expected
+
+
+@pytest.mark.parametrize("sentence", OWNER_AND_BARE_NEGATIVE, ids=[s[:25] for s in OWNER_AND_BARE_NEGATIVE])
+def test_owner_and_bare_not_themes(sentence):
+    assert themes.extract(analyze(emulation_page(sentence))) == []
