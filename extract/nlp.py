@@ -6,9 +6,9 @@ phrase pattern ("Bằng khen", "Cụm trưởng", "Bà Rịa - Vũng Tàu") is o
 the patterns and in the text alike.  Offsets are kept: tokens are aligned back
 to the sentence with ``spacy.util.get_words_and_spaces``.
 
->>> doc = nlp()("Sở TT&TT Bình Dương được tặng Bằng khen của Bộ trưởng.")
->>> [t.text for t in doc][:5]
-['Sở', 'TT&TT', 'Bình Dương', 'được', 'tặng']
+>>> doc = nlp()("Sở Y tế tỉnh Bình Dương được tặng Bằng khen của Bộ trưởng Bộ Y tế.")
+>>> [t.text for t in doc][:8]
+['Sở', 'Y tế', 'tỉnh', 'Bình Dương', 'được', 'tặng', 'Bằng khen', 'của']
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ def fixed_words(patterns: Iterable[dict]) -> list[str]:
         if isinstance(p.get("pattern"), str) and " " in p["pattern"].strip():
             phrase = p["pattern"].strip()
             words.update({phrase, phrase.lower(), phrase[0].upper() + phrase[1:]})
+    words.update(_award_surfaces())
     g = gazetteer()
     for prov in g.provinces.values():
         for s in (prov.name, *prov.aliases):
@@ -66,8 +67,23 @@ def fixed_words(patterns: Iterable[dict]) -> list[str]:
     for city in g.cities:
         if " " in city:
             words.add(city)
-    # fixed_words are compiled into a regex with only spaces escaped: keep regex-safe entries
-    return sorted((w for w in words if not any(c in w for c in ".()[]?*+|^$\\{}")), key=len, reverse=True)
+    # fixed_words are compiled into a regex with only spaces escaped: keep regex-safe entries; whole
+    # slogans ("Nông dân thi đua sản xuất, kinh doanh giỏi, …") are not words and upset the segmenter
+    return sorted((w for w in words if not any(c in w for c in ".,;:()[]?*+|^$\\{}\"“”")
+                   and len(w.split()) <= MAX_FIXED_WORDS), key=len, reverse=True)
+
+
+#: Longest phrase (in syllables) kept as one token.
+MAX_FIXED_WORDS = 6
+
+
+def _award_surfaces() -> set[str]:
+    """Multi-word award names of data/gazetteers/awards.csv ("Bằng khen", "Cờ thi đua", "Huân chương Lao động")."""
+    import csv
+
+    path = HERE.parent / "data" / "gazetteers" / "awards.csv"
+    with open(path, encoding="utf-8") as fh:
+        return {row["surface"] for row in csv.DictReader(fh) if " " in row["surface"]}
 
 
 class UndertheseaTokenizer:

@@ -162,7 +162,7 @@ def _mentions(text: str, ctx: _Ctx) -> list[Mention]:
         if award == "Kỷ niệm chương" and (n := _KNC_NAME.match(text[end:])):
             award = f"Kỷ niệm chương {n.group(1).strip()}"
             end += n.end()
-        if text[end:end + 1] in "”\"" and text[m.start():end].count(text[end]) % 2 == 0 and re.search(r"[“\"]", text[m.start():end]):
+        if end < len(text) and text[end] in "”\"" and re.search(r"[“\"]", text[m.start():end]):
             end += 1  # the closing quote of Huy chương “Vì an ninh Tổ quốc”
         elif award != "Huy chương" and (q := _MOVEMENT_NAME.match(text[end:])):
             end += q.end()  # Cờ thi đua "Vì an ninh Tổ quốc": the flag of a movement, not another award
