@@ -57,3 +57,13 @@ def test_doc_spans_and_lazy_ner():
     tags = a.ner(s)
     assert any(t[3].endswith("PER") for t in tags)
     assert s.index in a._ner
+
+
+def test_breadcrumb_is_not_the_title():
+    page = ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH HÀ NAM\nTin tức - Sự kiện » Thi đua - Khen thưởng\n"
+            "Hà Nam tổng kết phong trào thi đua Khối các cơ quan Đảng năm 2023\n18/12/2023 | 09:15\n\n"
+            "Sáng 15/12, Khối thi đua các cơ quan Đảng tỉnh Hà Nam tổ chức hội nghị tổng kết công tác thi đua, "
+            "khen thưởng năm 2023 và ký kết giao ước thi đua năm 2024.\n")
+    a = analyze(page)
+    assert a.title == "Hà Nam tổng kết phong trào thi đua Khối các cơ quan Đảng năm 2023"
+    assert not any("Sự kiện" in s.text for s in a.sentences)
