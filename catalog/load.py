@@ -162,7 +162,8 @@ class _Writer:
             organizer = normalize_name(c.get("organizer"))
             label = normalize_name(c.get("label"))
             ident = str(number) if number is not None else match_key(label) or match_key(" ".join(c.get("members") or []))
-            key = "|".join([match_key(organizer), kind or "", ident, str(year or "")])
+            members = {self.provinces.columns(n)["province"] for n in c.get("members") or [] if isinstance(n, str)}
+            key, organizer = self._cluster_identity(organizer, f"|{kind or ''}|{ident}|{year or ''}", members - {None})
             units = [normalize_name(u) for u in c.get("member_units") or [] if isinstance(u, str)]
             ev = c.get("evidence")
             cluster_id = self.shared("clusters", {"key": key}, {
@@ -185,6 +186,32 @@ class _Writer:
                 self.shared("cluster_roles", {"cluster_id": cluster_id, "role": r["role"], "unit_key": match_key(unit),
                                               "year": _int(r.get("year"))},
                             {"unit": unit, **cols}, r.get("evidence") or ev)
+
+    def _cluster_identity(self, organizer: str | None, suffix: str, members: set[str]) -> tuple[str, str | None]:
+        """The key of a cluster row, joining one told with and without its organizer.
+
+        "Cụm thi đua số 6" in a provincial paper and "Cụm thi đua số 6 (Bộ TT&TT)" on the ministry's
+        portal are one row when their members agree: a bare mention takes the only organised row of
+        that kind, number and year; an organised mention adopts a bare row stored earlier.
+        """
+        def compatible(cluster_id: int) -> bool:
+            stored = {r[0] for r in self.db.execute("SELECT province FROM cluster_members WHERE cluster_id = ?",
+                                                    [cluster_id])}
+            return not members or not stored or bool(members & stored)
+
+        key = match_key(organizer) + suffix
+        if organizer:
+            bare = self.db.execute("SELECT id FROM clusters WHERE key = ?", [suffix]).fetchone()
+            taken = self.db.execute("SELECT 1 FROM clusters WHERE key = ?", [key]).fetchone()
+            if bare and not taken and compatible(int(bare[0])):
+                self.db.execute("UPDATE clusters SET key = ?, organizer = ? WHERE id = ?", [key, organizer, bare[0]])
+            return key, organizer
+        rows = [r for r in self.db.execute("SELECT id, key, organizer FROM clusters WHERE organizer IS NOT NULL"
+                                           " AND substr(key, -?) = ?", [len(suffix), suffix])
+                if r[1] != suffix and compatible(int(r[0]))]
+        if len(rows) == 1:
+            return rows[0][1], rows[0][2]
+        return key, organizer
 
     def campaigns_(self, record: dict[str, Any]) -> None:
         for c in record.get("campaigns") or []:

@@ -135,3 +135,30 @@ def test_reopened_file_still_consistent_after_failed_load(db_path, make_record, 
     with Catalogue(db_path) as cat:
         assert cat.db["articles"].count == 1 and cat.db["awards"].count == 3
         assert cat.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _cluster_variant(record: dict, **changes) -> dict:
+    clusters = [{**record["clusters"][0], **changes}]
+    return {**record, "clusters": clusters}
+
+
+@pytest.mark.parametrize("organised_first", [True, False], ids=["organised-first", "bare-first"])
+def test_cluster_told_with_and_without_its_organizer_is_one_row(cat, make_item, make_record, organised_first):
+    cat.upsert_article(make_item(), None)
+    cat.upsert_article(make_item(url="https://baogialai.com.vn/cum-6.html", source="baogialai"), None)
+    organised, bare = make_record(), _cluster_variant(make_record(), organizer=None, members=["Gia Lai", "Phú Yên"])
+    first, second = (organised, bare) if organised_first else (bare, organised)
+    cat.store_extraction(1, first, "0.1.0")
+    cat.store_extraction(2, second, "0.1.0")
+    rows = cat.db.execute("select organizer, number, year from clusters").fetchall()
+    assert rows == [("Bộ Thông tin và Truyền thông", 6, 2020)]
+    assert cat.db.execute("select articles from clusters_by_year").fetchone()[0] == 2
+
+
+def test_bare_cluster_with_other_members_stays_apart(cat, make_item, make_record):
+    cat.upsert_article(make_item(), None)
+    cat.upsert_article(make_item(url="https://congan.hagiang.gov.vn/cum-6.html", source="ca-hagiang"), None)
+    cat.store_extraction(1, make_record(), "0.1.0")
+    cat.store_extraction(2, _cluster_variant(make_record(), organizer=None, members=["Hà Giang", "Cao Bằng"]), "0.1.0")
+    assert sorted(r[0] or "" for r in cat.db.execute("select organizer from clusters")) == [
+        "", "Bộ Thông tin và Truyền thông"]
