@@ -246,6 +246,9 @@ class Gazetteer:
             return "Chính phủ"
         if low.startswith("chủ tịch nước"):
             return "Chủ tịch nước"
+        agency = self.agency_of(s)
+        if agency:
+            return agency
         s = re.sub(r"^(?:(?:Phó\s+)?Bộ trưởng|(?:Phó\s+)?Giám đốc|(?:Phó\s+)?Chủ tịch)\s+", "", s, flags=re.I)
         s = self.expand_abbreviations(s)
         m = re.match(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|UB nhân dân)\s*(.*)$", s, flags=re.I)
@@ -270,6 +273,29 @@ class Gazetteer:
             return "Bộ " + m.group(1).strip()
         return s
 
+    @functools.cached_property
+    def agencies(self) -> dict[str, dict]:
+        """Central agencies that award like ministries (data/gazetteers/agencies.csv), by canonical name."""
+        out = {}
+        with open(self.data_dir / "agencies.csv", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                out[row["name"]] = {"name": row["name"], "level": row["level"],
+                                    "aliases": [a for a in row["aliases"].split(";") if a],
+                                    "heads": [h for h in row["heads"].split(";") if h]}
+        return out
+
+    def agency_of(self, surface: str) -> str | None:
+        """"Chánh án Tòa án nhân dân tối cao", "NHNN Việt Nam" → the agency's canonical name, else None."""
+        low = " ".join(surface.split()).lower()
+        for agency in self.agencies.values():
+            for head in sorted(agency["heads"], key=len, reverse=True):
+                if low.startswith(head.lower() + " "):
+                    low = low[len(head) + 1:]
+                    break
+            if low in {n.lower() for n in (agency["name"], *agency["aliases"])}:
+                return agency["name"]
+        return None
+
     def _authority_regex(self) -> re.Pattern[str]:
         if getattr(self, "_auth_re", None) is None:
             sectors_min, sectors_dep = [], []
@@ -290,6 +316,10 @@ class Gazetteer:
                 r"(?:(?:Phó\s+)?Giám đốc\s+)?Sở\s+(?:" + alt(sectors_dep + abbr) + r")(?:\s+" + prov + ")?",
                 r"(?:Ban|Hội đồng) Thi đua\s*[-–,]?\s*Khen thưởng(?:\s+(?:Trung ương|" + prov + "))?",
             ]
+            for agency in self.agencies.values():  # central agencies that award like ministries
+                heads = alt(agency["heads"]) if agency["heads"] else None
+                names = alt([agency["name"], *agency["aliases"]])
+                parts.insert(1, (rf"(?:(?:{heads})\s+)?" if heads else "") + rf"(?:{names})")
             self._auth_re = re.compile(_WORD_BEFORE + "(?:" + "|".join(parts) + ")" + _WORD_AFTER)
         return self._auth_re
 

@@ -89,7 +89,7 @@ _OTHER_CONFERRER = re.compile(
     r"Công đoàn[^,;.]{0,40}?|Trung ương Đoàn|(?:Ban Chấp hành\s+)?Trung ương Hội [A-ZĐ][^,;.]{0,40}?|Tỉnh đoàn|Thành đoàn|Đoàn Thanh niên[^,;.]{0,40}?|Hội [A-ZĐ][^,;.]{0,40}?|"
     r"Ủy ban (?:Trung ương )?Mặt trận Tổ quốc[^,;.]{0,40}?|Mặt trận Tổ quốc[^,;.]{0,30}?|Tổng cục [A-ZĐ][^,;.]{0,30}?|"
     r"Giám đốc (?:Sở|Công an|Bệnh viện)[^,;.]{0,50}?|Tổng Cục trưởng[^,;.]{0,40}?|Cục trưởng[^,;.]{0,40}?|"
-    r"Tỉnh ủy[^,;.]{0,20}?|Ban Thường vụ Tỉnh ủy|Bảo hiểm xã hội Việt Nam|Kho bạc Nhà nước|Ngân hàng Nhà nước)"
+    r"Tỉnh ủy[^,;.]{0,20}?|Ban Thường vụ Tỉnh ủy|Kho bạc Nhà nước)"
     r"(?=\s+(?:cho|tới|đến|năm|vì|về|do|đã|và)\s|[,;:.()]|$)"
 )
 
@@ -112,6 +112,9 @@ def level_of(conferrer: str | None) -> str | None:
     """Level of a canonical conferrer ("Bộ Y tế" → ministry, "UBND tỉnh An Giang" → province)."""
     if not conferrer:
         return None
+    agency = gazetteer().agencies.get(conferrer)
+    if agency:
+        return agency["level"]
     for rx, level in _LEVEL_BY_AUTH:
         if rx.match(conferrer):
             return level
@@ -247,8 +250,42 @@ def _recipients_before(text: str, win_start: int, verb_start: int) -> tuple[list
 
 _NAMED_LIST = re.compile(r"^[^;.]{0,80}?(?<![\w])(?i:gồm|bao gồm|gồm có|là)\s*:\s*")
 _HONOURED = re.compile(r"(?<![\w])(?i:suy tôn|bình chọn|công nhận|tôn vinh)\s+(?P<unit>[^,;]{3,90}?)\s+(?i:là|làm)\s+"
-                       r"(?i:đơn vị|tập thể)\s+(?i:dẫn đầu|xuất sắc)")
+                       r"(?:(?i:hai|ba|bốn|các|những|\d+)\s+)?(?i:đơn vị|tập thể|tỉnh)\s+(?i:dẫn đầu|xuất sắc)")
 _TRAILING_PROPOSAL = re.compile(r"^[\s,;]*(?i:và\s+)?(?i:đề nghị|trình|được đề nghị)(?![\w])")
+
+
+_LIST_LINE = re.compile(r"^\s*(?:[-–+•*]\s*)?(?:(?i:danh hiệu)\s+)?[A-ZĐ]")
+_ANAPHOR = re.compile(r"(?i:(?:hai|ba|bốn|năm|các|những|\d+)\s+)?(?i:đơn vị|tỉnh|tập thể|sở|tỉnh, thành phố|cơ quan)\s+"
+                      r"(?i:này|trên|nói trên|kể trên)")
+# ", đơn vị dẫn đầu Cụm năm 2025, và tặng Bằng khen": the proposal goes on
+_GIVE_AGAIN = re.compile(r"^[^.;]*,\s*(?i:và|đồng thời)\s+(?i:tặng|xét tặng|trao tặng)\s*$")
+
+
+_BARE_PLACE = re.compile(r"^(?i:huyện|quận|thị xã|thị trấn|xã|phường|tỉnh|thành phố|TP\.?)\s+[A-ZĐ]\S*(?:\s+[A-ZĐ0-9]\S*)*$")
+
+
+def _drop_position_places(text: str, items: list[Item]) -> list[Item]:
+    """"cho ông A, Giám đốc Hợp tác xã B, huyện Thạch Hà": the district belongs to the position, not a recipient."""
+    out: list[Item] = []
+    for it in items:
+        if (out and out[-1].person and _BARE_PLACE.match(it.text or "")
+                and text[out[-1].end:it.start].strip() == ","):
+            out[-1].end = it.end
+            continue
+        out.append(it)
+    return out
+
+
+def _honoured_units(a: Analysis, s: Sentence, pos: int) -> list[Item]:
+    """The units an earlier clause honoured ("suy tôn A và B là hai đơn vị dẫn đầu"), this sentence or the last."""
+    for text, limit in ((s.text, pos), (a.sentences[s.index - 1].text if s.index else "", None)):
+        found = list(_HONOURED.finditer(text, 0, limit if limit is not None else len(text)))
+        if found:
+            h = found[-1]
+            items = [it for it in split_list(h.group("unit"), h.start("unit")) if it.count is None]
+            if items:
+                return items
+    return []
 
 
 def _named_after_count(text: str, items: list[Item], seg_end: int, limit: int) -> list[Item]:
@@ -353,18 +390,26 @@ _GAP_VERB = re.compile(
 
 _OTHER_BEFORE = re.compile(
     r"(?:(?i:Tổng Cục trưởng|Cục trưởng|Giám đốc|Chủ tịch)\s+)?(?:Tổng cục|Tổng Liên đoàn Lao động|Liên đoàn Lao động|Công đoàn|Trung ương Đoàn|"
-    r"Tỉnh đoàn|Hội|Ủy ban Mặt trận Tổ quốc|Bảo hiểm xã hội|Kho bạc Nhà nước|Ngân hàng Nhà nước)(?:\s+(?!(?i:tặng|trao|xét|đã|vừa|khen)\b)[A-ZĐ][\wÀ-ỹ]*(?:\s+(?!(?:tặng|trao|xét|đã|vừa|khen)\b)[a-zà-ỹ]+)?){0,4}"
+    r"Tỉnh đoàn|(?:Trung ương\s+)?Hội|Ủy ban Mặt trận Tổ quốc|Kho bạc Nhà nước)(?:\s+(?!(?i:tặng|trao|xét|đã|vừa|khen)\b)[A-ZĐ][\wÀ-ỹ]*(?:\s+(?!(?:tặng|trao|xét|đã|vừa|khen)\b)[a-zà-ỹ]+){0,2}){0,4}"
 )
 
 
-_AUTH_START = re.compile(r"(?<![\w])(?:Bộ|UBND|Ủy ban|Uỷ ban|Chủ tịch|Thủ tướng|Chính phủ|Sở|Giám đốc|Ban|Hội đồng)(?![\w])")
+@functools.lru_cache(maxsize=1)
+def _auth_start() -> re.Pattern[str]:
+    """Head words an authority can start with: ministries, committees, and the central agencies' names and heads."""
+    words = {"Bộ", "UBND", "Ủy ban", "Uỷ ban", "Chủ tịch", "Thủ tướng", "Chính phủ", "Sở", "Giám đốc", "Ban", "Hội đồng"}
+    for agency in gazetteer().agencies.values():
+        words.update(h.split(" - ")[0] for h in agency["heads"])
+        words.update(" ".join(n.split()[:2]) for n in (agency["name"], *agency["aliases"]))
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])")
 
 
 def _authorities(window: str, province: str | None) -> list:
     """Authorities in a window, each searched from its own head word (a long match cannot hide the next one)."""
     g = gazetteer()
     out = []
-    for h in _AUTH_START.finditer(window):
+    for h in _auth_start().finditer(window):
         found = g.find_authorities(window[h.start():h.start() + 120], province)
         if found and found[0].start == 0 and not (out and h.start() < out[-1].end):
             m = found[0]
@@ -427,7 +472,7 @@ def _conferrer_after(text: str, m: Mention, limit: int, ctx: _Ctx) -> None:
 _BARE_GIVE = re.compile(r"[\s,;]*(?:(?i:và|đồng thời|cùng|cho)\s+)*(?:(?i:xét tặng|tặng|trao tặng)\s*)?(?:(?i:danh hiệu)\s*)?")
 
 
-def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None) -> list[dict]:
+def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None, header_status: str | None = None) -> list[dict]:
     text = s.text
     mentions = _mentions(text, ctx)
     if not mentions:
@@ -459,7 +504,12 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None) -> list[dict]:
             seg = seg[:stop]
             # a following "đề nghị …" / "và đề nghị" clause belongs to the next award
             seg = re.split(r",?\s+(?:và\s+)?(?i:đề nghị|đồng thời)\s", seg)[0]
-            items = split_list(seg, seg_start)
+            if _ANAPHOR.match(seg.strip()) and a is not None:
+                # "… suy tôn A và B là hai đơn vị dẫn đầu; đề nghị … tặng Cờ thi đua cho hai tỉnh này"
+                items = _honoured_units(a, s, m.start)
+            else:
+                items = split_list(seg, seg_start)
+            items = _drop_position_places(text, items)
             items = _named_after_count(text, items, seg_start + len(seg), nxt.start if nxt else len(text))
             if not items and a is not None and nxt is None and text.rstrip().endswith(":"):
                 # "… tặng Cờ thi đua cho các đơn vị sau:" and one recipient a line
@@ -498,8 +548,11 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None) -> list[dict]:
         status = _status(window, text[m.end:])
         if status is None and shares_next[i] is False and prev_status is not None and i > 0:
             status = prev_status
+        if status is None and header_status is not None and i == 0:
+            status = header_status  # one line of a list announced by "… như sau:" / "…, cụ thể:"
         # "đề nghị … tặng Cờ thi đua cho A và tặng Bằng khen cho B": the bare "tặng" goes on proposing
-        if status == "conferred" and prev_status == "proposed" and _BARE_GIVE.fullmatch(window):
+        if status == "conferred" and prev_status == "proposed" and (
+                _BARE_GIVE.fullmatch(window) or _GIVE_AGAIN.search(window)):
             status = "proposed"
         if status is None:
             continue
@@ -545,8 +598,11 @@ def _extract(a: Analysis) -> list[dict]:
     named = {m.name for t in [a.title or ""] + [s.text for s in a.sentences] for m in gazetteer().find_provinces(t)}
     ctx = _Ctx(province, _article_ministry(a, province), emulation_years(a), single_province=len(named) == 1)
     merged: dict[tuple, list[dict]] = {}
+    header: str | None = None
     for s in a.sentences:
-        for x in _awards_in(s, ctx, a):
+        if not _LIST_LINE.match(s.text):
+            header = None
+        for x in _awards_in(s, ctx, a, header):
             same = merged.setdefault(_key(x), [])
             # the same award to the same recipient told twice (title and body); distinct units of one
             # province in one sentence stay apart
@@ -564,4 +620,6 @@ def _extract(a: Analysis) -> list[dict]:
                 old["recipient"] = x["recipient"]
                 if from_title:
                     old["evidence"] = x["evidence"]
+        if s.text.rstrip().endswith(":"):
+            header = _status(s.text, "")
     return [x for same in merged.values() for x in same]

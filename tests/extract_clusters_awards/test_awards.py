@@ -51,6 +51,27 @@ CASES = [
      "tỉnh Lào Cai, là hai đơn vị có thành tích xuất sắc nhất.",
      [("Cờ thi đua", "ministry", "Bộ Công an", "Công an tỉnh Yên Bái", "Yên Bái", None, "proposed"),
       ("Cờ thi đua", "ministry", "Bộ Công an", "Công an tỉnh Lào Cai", "Lào Cai", None, "proposed")]),
+    # central agencies award like ministries; their heads name them
+    ("Ba tập thể được đề nghị Viện trưởng Viện kiểm sát nhân dân tối cao tặng Bằng khen.",
+     [("Bằng khen", "ministry", "Viện kiểm sát nhân dân tối cao", None, None, 3, "proposed")]),
+    ("Chi nhánh Ngân hàng Nhà nước tỉnh Lạng Sơn vinh dự đón nhận Cờ thi đua của Thống đốc Ngân hàng Nhà nước Việt Nam.",
+     [("Cờ thi đua", "ministry", "Ngân hàng Nhà nước Việt Nam", "Chi nhánh Ngân hàng Nhà nước tỉnh Lạng Sơn", "Lạng Sơn",
+       None, "conferred")]),
+    # a mass organisation's central committee; the bare "tặng" after an apposition goes on proposing
+    ("Hội nghị đề nghị Trung ương Hội Cựu chiến binh Việt Nam tặng Cờ thi đua cho Hội Cựu chiến binh tỉnh Tuyên Quang, "
+     "đơn vị dẫn đầu Cụm, và tặng Bằng khen cho Hội Cựu chiến binh tỉnh Bắc Kạn.",
+     [("Cờ thi đua", "other", "Trung ương Hội Cựu chiến binh Việt Nam", "Hội Cựu chiến binh tỉnh Tuyên Quang", "Tuyên Quang",
+       None, "proposed"),
+      ("Bằng khen", "other", "Trung ương Hội Cựu chiến binh Việt Nam", "Hội Cựu chiến binh tỉnh Bắc Kạn", "Bắc Kạn", None,
+       "proposed")]),
+    # "cho hai tỉnh này": the units honoured earlier
+    ("Hội nghị suy tôn tỉnh Kon Tum và tỉnh Gia Lai là hai đơn vị dẫn đầu Cụm năm 2020; đề nghị Thủ tướng Chính phủ "
+     "tặng Cờ thi đua của Chính phủ cho hai tỉnh này.",
+     [("Cờ thi đua", "government", "Chính phủ", "tỉnh Kon Tum", "Kon Tum", None, "proposed"),
+      ("Cờ thi đua", "government", "Chính phủ", "tỉnh Gia Lai", "Gia Lai", None, "proposed")]),
+    # a district after a person's position is part of the position
+    ("Chủ tịch nước tặng danh hiệu Anh hùng Lao động cho ông Lê Văn Tư, Chủ nhiệm Hợp tác xã Đồng Tiến, huyện Tiên Du.",
+     [("Anh hùng Lao động", "state", "Chủ tịch nước", "Lê Văn Tư", None, None, "conferred")]),
     # quotes around a medal's name
     ("Dịp này, 5 cán bộ, chiến sĩ được Chủ tịch nước tặng Huy chương “Chiến sĩ vẻ vang” hạng Ba.",
      [("Huy chương Chiến sĩ vẻ vang", "state", "Chủ tịch nước", None, None, 5, "conferred")]),
@@ -138,3 +159,12 @@ def test_award_kinds_are_data():
     assert {k.award for k in kinds} >= {"Cờ thi đua", "Bằng khen", "Giấy khen", "Huân chương Lao động",
                                         "Huân chương Độc lập", "Tập thể Lao động xuất sắc", "Chiến sĩ thi đua"}
     assert rx.search("được tặng bằng khen").group(0) == "bằng khen"
+
+
+def test_award_lines_under_a_list_header_take_its_status():
+    text = ("Trên cơ sở kết quả chấm điểm, Cụm thi đua thống nhất đề nghị khen thưởng như sau:\n"
+            "- Cờ thi đua của Bảo hiểm xã hội Việt Nam: Bảo hiểm xã hội tỉnh Hà Tĩnh;\n"
+            "- Bằng khen của Thủ tướng Chính phủ: Bảo hiểm xã hội tỉnh Quảng Bình.\n")
+    got = [(x["award"], x["level"], x["recipient"], x["status"]) for x in awards.extract(analyze(text))]
+    assert got == [("Cờ thi đua", "ministry", "Bảo hiểm xã hội tỉnh Hà Tĩnh", "proposed"),
+                   ("Bằng khen", "government", "Bảo hiểm xã hội tỉnh Quảng Bình", "proposed")]
