@@ -23,7 +23,12 @@ merge (same kind and number, same description, or the anaphoric "Cụm",
   role, else the pledge year for an election ("bầu … làm Cụm trưởng") and the
   reviewed year otherwise; a rotation lists holders with a year each ("Cụm
   trưởng các năm tới: Sở A (2021), Sở B (2022)"); "suy tôn A và B là hai đơn
-  vị dẫn đầu" gives both.  In an article naming one province only, a holder
+  vị dẫn đầu" gives both.  A handover ("A bàn giao nhiệm vụ Cụm trưởng năm
+  2022 cho B", "B nhận bàn giao … từ A") gives B the role in the year written
+  and A the year before; a subject given one role in apposition may take a
+  second ("A, Cụm phó năm 2021, đã nhận … Cụm trưởng năm 2022").  A role
+  without a year of its own takes the one of roles announced or dated in the
+  sentence before ("bầu Cụm trưởng, Cụm phó năm 2023. Theo đó, …").  In an article naming one province only, a holder
   written without a province ("Tỉnh đoàn") is in it (but makes no member).
 
 Vocabulary is data: ``extract/rules/clusters.jsonl`` (labels ``CLUSTER_*``).
@@ -564,6 +569,10 @@ def _group_mentions(s: Sentence, title: str) -> list[Mention]:
     return out
 
 
+# a period that ends a clause, not the one of an abbreviated "TP." / "Tp." (thành phố) or "TX." (thị xã):
+# "gồm 7 đơn vị: NHNN chi nhánh Tp. Hồ Chí Minh, Bình Dương và Long An"
+_FULL_STOP = r"(?<![Tt][Pp]|[Tt][Xx])\."
+
 _CONTAINER = re.compile(
     r"^\s+(?i:thuộc|trực thuộc)\s[^.;:]{3,160}?,(?=\s*(?:(?i:năm)\s+(?:19|20)\d{2}\s*,?\s*)?(?i:gồm|bao gồm|gồm có)\s)")
 
@@ -578,7 +587,7 @@ def _member_list(text: str, end: int, offset: int) -> tuple[list[Item], int | No
     if container:
         end += container.end()
     window = text[end: end + 90]
-    cut = re.search(r"[;.]", window)
+    cut = re.search(r";|" + _FULL_STOP, window)
     window = window[: cut.start()] if cut else window
     intro = find_rules("CLUSTER_MEMBER_INTRO", window)
     colon = re.match(r"^\s*(?:\([^)]*\)\s*)?:", window)
@@ -589,7 +598,7 @@ def _member_list(text: str, end: int, offset: int) -> tuple[list[Item], int | No
     else:
         i0 = end + intro[0].end
     seg_end = len(text)
-    m = re.search(r";|\.(?=\s|$)|\s(?=(?i:tổ chức|đã|cùng nhau|tham dự|ký kết|ký|thống nhất|tiến hành|họp|đều|thực hiện|với|nhằm)\s)", text[i0:])
+    m = re.search(r";|" + _FULL_STOP + r"(?=\s|$)|\s(?=(?i:tổ chức|đã|cùng nhau|tham dự|ký kết|ký|thống nhất|tiến hành|họp|đều|thực hiện|với|nhằm)\s)", text[i0:])
     if m:
         seg_end = i0 + m.start()
     segment = text[i0:seg_end]
@@ -696,7 +705,7 @@ class Role:
 
 
 def _role_year(text: str, before: str, after: str, role: str, elect: bool, years: Years) -> int | None:
-    m = re.match(r"^\s*(?:(?i:cụm thi đua|khối thi đua|cụm|khối)\s*(?:(?i:số)\s*)?\w{0,4}\s*)?(?:[,(]\s*)?(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?", after)
+    m = re.match(r"^\s*(?:(?i:cụm thi đua|khối thi đua|cụm|khối)\s*(?:(?i:số)\s*)?\w{0,4}\s*)?(?:(?i:luân phiên)\s+)?(?:[,(]\s*)?(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?", after)
     if m:
         return year_of(m)
     if role == "leading_unit":
@@ -716,15 +725,28 @@ def _role_year(text: str, before: str, after: str, role: str, elect: bool, years
     return years.review or years.current
 
 
-def _roles_in(s: Sentence, years: Years) -> list[Role]:
-    """Cluster roles in one sentence, holder and year resolved."""
+_NO_YEARS = Years(None, None, None)
+_PAIR_YEAR = re.compile(r"^\s*(?:(?:,|và|/)\s*(?i:cụm|khối)\s*(?i:trưởng|phó)\s*)*(?i:năm)\s+((?:19|20)\d{2})(?!\d)")
+
+
+def _roles_in(s: Sentence, years: Years, carry: tuple[int, bool] | None = None) -> tuple[list[Role], tuple[int, bool] | None]:
+    """Cluster roles in one sentence, holder and year resolved; and the year a next sentence may take over.
+
+    ``carry`` is (year, announced) from the sentence before: a leader/deputy written here without a year of its
+    own takes it — after roles announced without holders ("Hội nghị đã bầu Cụm trưởng, Cụm phó năm 2023.
+    Theo đó, Sở A làm Cụm trưởng …"), or after a dated role ("Cụm trưởng năm 2023 là Sở A. Cụm phó là Sở B."),
+    unless this one is an election (then the pledge year).
+    """
     text = s.text
+    announced: int | None = None
+    last_dated: int | None = None
     cues = [(h, h.id) for h in find_rules("CLUSTER_ROLE", text)]
     cues += [(h, "vote") for h in find_rules("CLUSTER_LEAD_CONTEXT", text) if h.id == "vote"]
     cues.sort(key=lambda c: c[0].start)
     out: list[Role] = []
     prev_end = 0
     prev_year: int | None = None
+    prev_subject: Unit | None = None  # the holder of the previous role, written before it
     pending: list[Unit] = []  # "Sở A và Sở B lần lượt làm Cụm trưởng, Cụm phó"
     extra: list[Unit] = []  # "A và B, là hai đơn vị dẫn đầu": one role, several units
     for i, (h, kind) in enumerate(cues):
@@ -733,6 +755,10 @@ def _roles_in(s: Sentence, years: Years) -> list[Role]:
         role = "leading_unit" if kind == "vote" else kind
         if kind in ("leader", "deputy") and not re.search(r"(?i:lần lượt)", text[c_start:h.start]) and (re.match(r"^\s*(?:,|và|/)\s*(?i:cụm|khối)\s*(?i:trưởng|phó)", text[h.end:])
                                             or re.search(r"(?i:cụm|khối)\s*(?i:trưởng|phó)\s*(?:,|và|/)\s*$", text[:h.start])):
+            # "bầu Cụm trưởng, Cụm phó năm 2023": a pair named without holders; its year may go to the next sentence
+            pair_year = _PAIR_YEAR.match(text[h.end:])
+            if pair_year:
+                announced = int(pair_year.group(1))
             continue
         if role == "leading_unit":
             clause = text[c_start:c_end]
@@ -751,6 +777,7 @@ def _roles_in(s: Sentence, years: Years) -> list[Role]:
             continue
         elect = bool(find_rules("CLUSTER_ELECT", before[-60:] + " " + after[:20]))
         unit = None
+        carried = False
         after_cue = re.match(r"^\s*(?:(?i:năm(?: học)?)\s+\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:(?i:của|cụm thi đua|khối thi đua|cụm|khối)\s*(?:(?i:số)\s*)?[\w]{0,4}\s*)?(?:(?i:năm)\s+\d{4}\s*)?", after)
         rest = after[after_cue.end():] if after_cue else after
         after_rule = find_rules("CLUSTER_ROLE_AFTER", rest[:16])
@@ -778,6 +805,15 @@ def _roles_in(s: Sentence, years: Years) -> list[Role]:
                     unit, extra = group[0], group[1:]
             if unit is None:
                 unit = _unit_from(seg, seg_start, False)
+            if unit is None and prev_subject is not None and _SUBJECT_GOES_ON.match(text[prev_end:h.start]):
+                # "UBND tỉnh A, Cụm phó năm 2021, đã nhận bàn giao nhiệm vụ Cụm trưởng năm 2022": the same subject
+                # takes a second role (of another year: the first one's year is not shared)
+                unit, carried = prev_subject, True
+        handed = _handover(text, c_start, h, after, unit) if role != "leading_unit" else None
+        if handed is not None:  # "A bàn giao nhiệm vụ Cụm trưởng năm 2022 cho B": B holds it, A held it before
+            unit, outgoing = handed
+        else:
+            outgoing = None
         if re.search(r"(?i:lần lượt)", before) and not pending:
             seg = text[max(prev_end, c_start): h.start]
             pending = [u for u in (_unit_from(it.text, it.start, True) for it in split_list(seg.split("lần lượt")[0]))
@@ -787,17 +823,75 @@ def _roles_in(s: Sentence, years: Years) -> list[Role]:
         if pending:
             unit = pending.pop(0)
         if unit is None:
+            if role != "leading_unit":  # a role named without its holder, with a year: "bầu Cụm trưởng năm 2023"
+                announced = _role_year(text, before, after, role, elect, _NO_YEARS) or announced
             continue
+        if (carried or handed is not None) and prev_end:  # "A, Cụm phó năm 2023, đã tiếp nhận …": 2023 is the deputy's
+            before = re.sub(r"^\s*(?i:năm(?: học)?)\s+\d{4}(?:\s*[-–]\s*\d{4})?", "", before)
         year = _role_year(text, before, after, role, elect, years)
         if role != "leading_unit":  # "Năm 2020, A làm Cụm trưởng, B làm Cụm phó": the deputy shares the year
-            if prev_year is not None and not re.search(r"(?i:năm)\s+\d{4}", before + after[:30]):
+            if prev_year is not None and handed is None and not carried and not re.search(r"(?i:năm)\s+\d{4}", before + after[:30]):
                 year = prev_year
+            own = _role_year(text, before, after, role, elect, _NO_YEARS)
+            if own is None and carry is not None and prev_year is None and (carry[1] or not elect):
+                year = carry[0]
+            elif own is not None:
+                last_dated = year
             prev_year = year
         for u in [unit] + extra:
             out.append(Role(role, u.text, u.province, year, s, u.start, u.end, h.start))
+        if outgoing is not None and (outgoing.province or outgoing.text) != (unit.province or unit.text):
+            out.append(Role(role, outgoing.text, outgoing.province, year - 1 if year else years.review, s,
+                            outgoing.start, outgoing.end, h.start))
+        prev_subject = unit if unit.end <= h.start and not extra and handed is None else None
         extra = []
         prev_end = h.end
-    return out
+    if announced is not None:
+        return out, (announced, True)
+    return out, (last_dated, False) if last_dated is not None else None
+
+
+# between a role given in apposition and a second role taken by the same subject: ", đã nhận (bàn giao) nhiệm vụ"
+_SUBJECT_GOES_ON = re.compile(
+    r"^\s*(?:(?i:năm(?: học)?)\s+\d{4}(?:\s*[-–]\s*\d{4})?\s*)?[,)]\s*(?:(?i:đã|vừa|chính thức|tiếp tục|sẽ|được)\s+)*"
+    r"(?i:làm|giữ|nhận|nhận bàn giao|tiếp nhận|đảm nhận|đảm nhiệm|tiếp quản|được bầu làm|được giao)"
+    r"(?:\s+(?i:nhiệm vụ|vai trò|chức danh|chức|làm))*\s*$")
+_FROM_TO = {"give": re.compile(r"(?<![\w])(?i:cho)\s+"), "receive": re.compile(r"(?<![\w])(?i:từ|của)\s+")}
+
+
+def _handover(text: str, c_start: int, h: Hit, after: str, before_unit: Unit | None) -> tuple[Unit, Unit | None] | None:
+    """(incoming, outgoing) units of a role handed over around the cue ``h``, or None.
+
+    "Sở A đã bàn giao nhiệm vụ Cụm trưởng năm 2022 cho Sở B" → (Sở B, Sở A);
+    "Sở B nhận bàn giao nhiệm vụ Cụm trưởng từ Sở A" → (Sở B, Sở A).  The verb stands at most a few
+    words before the role ("bàn giao nhiệm vụ, vai trò Cụm trưởng"); the other unit follows "cho" / "từ" in
+    the rest of the clause, or stands before the cue ("A bàn giao cho B nhiệm vụ Cụm trưởng").
+    """
+    verbs = [v for v in find_rules("CLUSTER_HANDOVER", text[c_start:h.start])
+             if re.fullmatch(r"[\s\w,]{0,40}", text[c_start + v.end:h.start])]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    v_start = c_start + verb.start
+    other = _FROM_TO[verb.id].search(after)
+    other_unit = _unit_from(after[other.end():], h.end + other.end(), True) if other else None
+    if other_unit is not None and not re.fullmatch(r"(?:[\w&]+\s+){0,3}", text[h.end + other.end():other_unit.start]):
+        other_unit = None  # "cho" must introduce the unit itself ("cho VKSND tỉnh Lai Châu"), not a later one
+    subject = _unit_from(text[c_start:v_start], c_start, False)
+    if verb.id == "give":
+        if other_unit is not None:
+            return other_unit, subject
+        # "A bàn giao cho B nhiệm vụ Cụm trưởng": the recipient stands between the verb and the role
+        to = _FROM_TO["give"].search(text, c_start + verb.end, h.start)
+        if to:
+            incoming = _unit_from(text[to.end():h.start], to.end(), True)
+            if incoming is not None:
+                return incoming, subject
+        return None
+    incoming = before_unit or subject
+    if incoming is None:
+        return None
+    return incoming, other_unit
 
 
 _ROTATION_INTRO = re.compile(r"^[^:;.]{0,40}:\s*")
@@ -997,8 +1091,9 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
 
     # roles
     seen_roles: set[tuple] = set()
+    carry: tuple[int, bool] | None = None
     for s in a.sentences:
-        roles = _roles_in(s, years)
+        roles, carry = _roles_in(s, years, carry)
         if not roles:
             continue
         for r in roles:

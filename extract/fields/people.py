@@ -18,7 +18,9 @@ organisation or place in parentheses ("Vụ Giáo dục Đại học (Bộ Giáo
 tạo)", "Công an huyện Krông Pắc (tỉnh Đắk Lắk)").  A predicate the tokenizer
 glued to the last word ("Hà Tĩnh điểm lại") is cut (``POSITION_STOP``).
 A name without a position (bylines, photo credits, "ông A cho biết") is not
-reported.
+reported, nor a late leader in commemorative language ("làm theo lời dạy của
+Chủ tịch Hồ Chí Minh", "cố Thủ tướng …": ``PERSON_HISTORICAL`` /
+``PERSON_MEMORIAL``).
 
 >>> from extract.frontend import analyze
 >>> a = analyze("Phát biểu tại hội nghị, Phó Chủ tịch UBND tỉnh Nguyễn Văn Hòa đề nghị các sở tiếp tục đổi mới công tác thi đua.")
@@ -168,10 +170,14 @@ def _position_after(doc, pos: int) -> tuple[int, int] | None:
     if not m:
         return None
     start = pos + m.end()
-    if not offices.match(text, start):
+    title = offices.match(text, start)
+    if not title:
         return None
     honor = _honorific_re()
+    # a title with lower-case words ("Tổng phụ trách Đội", "Kế toán trưởng") is whole before the organisation
     end = _phrase_end(doc, start)
+    if end < title.end():
+        end = max(title.end(), _phrase_end(doc, title.end()))
     while end < len(text) and text[end] == ",":
         after = text[end + 1:].lstrip()
         j = len(text) - len(after)
@@ -272,7 +278,34 @@ def _people_in(s: Sentence, a: Analysis) -> list[dict]:
             out.append(_person(s, text, span, position))
             taken.append((t.start(), span[1]))
             break
-    return out
+    return [p for p in out if not p.pop("commemorated")]
+
+
+def _commemorated(text: str, name: tuple[int, int], pos: tuple[int, int]) -> bool:
+    """A late leader or hero named in commemorative language, not an official taking part.
+
+    >>> t = "học tập và làm theo lời dạy của Chủ tịch Hồ Chí Minh"
+    >>> _commemorated(t, (t.index("Hồ"), len(t)), (t.index("Chủ"), t.index("Hồ")))
+    True
+    """
+    if rule_regex("PERSON_HISTORICAL").fullmatch(text, *name):
+        return True
+    title_end, memorial_end = _memorial_regexes()
+    start = min(name[0], pos[0])
+    before = text[max(0, start - 80):start]
+    # the title written right before the name ("cố Thủ tướng Phạm Văn Hùng, Chủ tịch danh dự …")
+    title = title_end.search(before)
+    if title:
+        before = before[: title.start()]
+    return bool(memorial_end.search(before))
+
+
+@functools.lru_cache(maxsize=1)
+def _memorial_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a title ending a text, a ``PERSON_MEMORIAL`` word ending a text)."""
+    _, offices, ranks = positions()
+    return (re.compile(r"(?:" + offices.pattern + "|" + ranks.pattern + r")\s*$"),
+            re.compile(r"(?:" + rule_regex("PERSON_MEMORIAL").pattern + r")\s*$"))
 
 
 def _ner_person(a: Analysis, s: Sentence, span: tuple[int, int]) -> bool:
@@ -287,7 +320,8 @@ def _ner_person(a: Analysis, s: Sentence, span: tuple[int, int]) -> bool:
 def _person(s: Sentence, text: str, name: tuple[int, int], pos: tuple[int, int]) -> dict:
     position = re.sub(r"\s+", " ", text[pos[0]: pos[1]]).strip(" ,-–—")
     start, end = min(name[0], pos[0]), max(name[1], pos[1])
-    return {"name": text[name[0]: name[1]], "position": position, "evidence": s.evidence(start, end)}
+    return {"name": text[name[0]: name[1]], "position": position, "evidence": s.evidence(start, end),
+            "commemorated": _commemorated(text, name, pos)}
 
 
 def extract(a: Analysis) -> list[dict]:

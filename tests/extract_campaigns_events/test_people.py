@@ -31,6 +31,18 @@ CASES = [
      [("Phan Tâm", "Thứ trưởng Bộ TT&TT")]),
     ("Bà Nguyễn Thị Lan, Phó Cục trưởng Cục Thuế TP.HCM đến dự và phát biểu.",
      [("Nguyễn Thị Lan", "Phó Cục trưởng Cục Thuế TP.HCM")]),
+    # a title with lower-case words, after a teacher's honorific; court and hospital titles
+    ("Cô Lê Thị Mai, Tổng phụ trách Đội Trường Tiểu học Kim Đồng chia sẻ kinh nghiệm tổ chức phong trào.",
+     [("Lê Thị Mai", "Tổng phụ trách Đội Trường Tiểu học Kim Đồng")]),
+    ("Thầy Vũ Đức Thắng, Tổng phụ trách Đội, cho biết các chi đội đã đăng ký thi đua.",
+     [("Vũ Đức Thắng", "Tổng phụ trách Đội")]),
+    ("Ông Nguyễn Văn Nam, Phó Chánh án Tòa án nhân dân tỉnh Thái Bình trình bày báo cáo.",
+     [("Nguyễn Văn Nam", "Phó Chánh án Tòa án nhân dân tỉnh Thái Bình")]),
+    ("Bà Trần Thị Hoa, Kế toán trưởng Bệnh viện Đa khoa tỉnh Nam Định nhận Bằng khen.",
+     [("Trần Thị Hoa", "Kế toán trưởng Bệnh viện Đa khoa tỉnh Nam Định")]),
+    # a late leader beside an official present: only the official
+    ("Nhân kỷ niệm 110 năm Ngày sinh Đại tướng Võ Nguyên Giáp, Thiếu tướng Lê Văn An, Chính ủy Quân khu 5 dâng hương.",
+     [("Lê Văn An", "Chính ủy Quân khu 5")]),
 ]
 
 NEGATIVE = [
@@ -38,6 +50,10 @@ NEGATIVE = [
     "Lãnh đạo Sở TTTT các tỉnh Gia Lai, Kon Tum và Phú Yên ký giao ước thi đua.",
     "Đại diện Sở TT&TT Bà Rịa - Vũng Tàu, Giám đốc các Sở và Bộ trưởng Bộ TTTT cùng dự.",
     "Tác giả: Tin, ảnh: Ý Thiên. Người đăng: Đoàn Thị Phước Tâm.",
+    # historical leaders in commemorative language are not officials taking part
+    "Các trường đẩy mạnh học tập và làm theo lời dạy của Chủ tịch Hồ Chí Minh đối với ngành Giáo dục.",
+    "Đoàn viên ôn lại thân thế, sự nghiệp của cố Thủ tướng Phạm Văn Hùng, Chủ tịch danh dự Hội Khuyến học.",
+    "Lực lượng Công an thi đua thực hiện Sáu điều Bác Hồ dạy, noi gương Chủ tịch Tôn Đức Thắng, Chủ tịch nước.",
 ]
 
 

@@ -133,7 +133,51 @@ ROTATION = [
        {("deputy", "Bình Định", 2019), ("deputy", "Khánh Hòa", 2020)})]),
 ]
 
-CASES = ROTATION + TABLE + CONTAINER + IN_CLUSTER + REGION + SAME_CLUSTER + LEADING_LIST + ONE_PROVINCE + ROLE_WORDS
+# 10. a role handed over: the incoming unit holds it in the year written, the outgoing one held it the year before;
+# the receiver may be the subject ("nhận bàn giao … từ"), also one given a role in apposition just before
+HANDOVER = [
+    ("Khối thi đua số 5 tổng kết năm 2021. Tại hội nghị, Cục Thuế tỉnh Hải Dương đã trao lại vai trò Khối trưởng "
+     "năm 2022 cho Cục Thuế tỉnh Hưng Yên, Cục Thuế tỉnh Bắc Ninh làm Khối phó.",
+     [("Khối thi đua số 5", 5, None, {"Hải Dương", "Hưng Yên", "Bắc Ninh"},
+       {("leader", "Hưng Yên", 2022), ("leader", "Hải Dương", 2021), ("deputy", "Bắc Ninh", 2022)})]),
+    ("Khối thi đua số 4 tổng kết năm 2018. Sở Y tế Nghệ An bàn giao cho Sở Y tế Hà Tĩnh nhiệm vụ Khối trưởng "
+     "năm 2019.",
+     [("Khối thi đua số 4", 4, None, {"Nghệ An", "Hà Tĩnh"}, {("leader", "Hà Tĩnh", 2019), ("leader", "Nghệ An", 2018)})]),
+    ("Cụm thi đua số 2 ký kết giao ước thi đua năm 2024. Công an tỉnh Kon Tum, Cụm phó năm 2023, đã tiếp nhận "
+     "nhiệm vụ Cụm trưởng từ Công an tỉnh Gia Lai.",
+     [("Cụm thi đua số 2", 2, None, {"Kon Tum", "Gia Lai"},
+       {("deputy", "Kon Tum", 2023), ("leader", "Kon Tum", 2024), ("leader", "Gia Lai", 2023)})]),
+    ("Cụm thi đua số 4 tổng kết năm 2020. Bảo hiểm xã hội tỉnh Sóc Trăng, Cụm trưởng năm 2020, tiếp tục giữ vai trò "
+     "Cụm trưởng năm 2021.",
+     [("Cụm thi đua số 4", 4, None, {"Sóc Trăng"}, {("leader", "Sóc Trăng", 2020), ("leader", "Sóc Trăng", 2021)})]),
+]
+
+# 11. a member list holding an abbreviated "Tp." / "TP." (thành phố): its period does not end the list
+ABBREVIATED_CITY = [
+    ("Cụm thi đua số 6 gồm 5 đơn vị: Cục Thống kê Tp. Cần Thơ, Hậu Giang, Sóc Trăng, Bạc Liêu và Cà Mau. "
+     "Cục Thống kê TP. Cần Thơ làm Cụm trưởng năm 2022.",
+     [("Cụm thi đua số 6", 6, None, {"Cần Thơ", "Hậu Giang", "Sóc Trăng", "Bạc Liêu", "Cà Mau"},
+       {("leader", "Cần Thơ", 2022)})]),
+    ("Khối thi đua số 3 gồm Kho bạc Nhà nước TP. Đà Nẵng, Quảng Nam và Quảng Ngãi tổ chức hội nghị sơ kết năm 2019.",
+     [("Khối thi đua số 3", 3, None, {"Đà Nẵng", "Quảng Nam", "Quảng Ngãi"}, set())]),
+]
+
+# 12. the year of a role written in the sentence before: roles announced without holders, or a dated role
+# followed by its partner; an election in the next sentence keeps its own (pledge) year
+YEAR_BEFORE = [
+    ("Cụm thi đua số 5 tổng kết công tác thi đua năm 2022. Hội nghị đã bầu Cụm trưởng, Cụm phó năm 2023. Theo đó, "
+     "Sở Y tế Gia Lai làm Cụm trưởng, Sở Y tế Kon Tum làm Cụm phó.",
+     [("Cụm thi đua số 5", 5, None, {"Gia Lai", "Kon Tum"}, {("leader", "Gia Lai", 2023), ("deputy", "Kon Tum", 2023)})]),
+    ("Khối thi đua số 9 tổng kết năm 2017 và ký kết giao ước năm 2018. Khối trưởng năm 2018 là Liên đoàn Lao động "
+     "tỉnh Vĩnh Long. Khối phó là Liên đoàn Lao động tỉnh Trà Vinh.",
+     [("Khối thi đua số 9", 9, None, {"Vĩnh Long", "Trà Vinh"},
+       {("leader", "Vĩnh Long", 2018), ("deputy", "Trà Vinh", 2018)})]),
+    ("Cụm thi đua số 1 tổng kết công tác thi đua năm 2015. Năm 2015, Sở Tư pháp Lào Cai làm Cụm trưởng. Hội nghị bầu "
+     "Sở Tư pháp Yên Bái làm Cụm trưởng.",
+     [("Cụm thi đua số 1", 1, None, {"Lào Cai", "Yên Bái"}, {("leader", "Lào Cai", 2015), ("leader", "Yên Bái", 2016)})]),
+]
+
+CASES = YEAR_BEFORE + HANDOVER + ABBREVIATED_CITY + ROTATION + TABLE + CONTAINER + IN_CLUSTER + REGION + SAME_CLUSTER + LEADING_LIST + ONE_PROVINCE + ROLE_WORDS
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
@@ -149,7 +193,16 @@ NEGATIVE = [
     "Công an tỉnh Bình Dương và Công an tỉnh Đồng Nai, là hai đơn vị dẫn đầu cả nước về cải cách hành chính năm 2020.",
     # "các tỉnh trong cụm" of an industrial park cluster, not an emulation one
     "Các tỉnh trong cụm liên kết du lịch gồm Ninh Bình, Thanh Hóa và Nghệ An đã ký kết chương trình hợp tác.",
+    # a handover outside any cluster role
+    "Sáng 9/9/2021, Sở Xây dựng tỉnh Hà Nam bàn giao nhà tình nghĩa cho gia đình chính sách tại huyện Lý Nhân.",
 ]
+
+
+def test_role_not_carried_to_a_role_the_subject_does_not_take():
+    """ "A là Cụm trưởng, đề nghị Cụm phó phối hợp": the deputy is not A."""
+    got = _got("Cụm thi đua số 8 tổng kết năm 2019. Sở Tư pháp tỉnh Cà Mau là Cụm trưởng, đề nghị Cụm phó phối hợp "
+               "chuẩn bị hội nghị.")
+    assert got == [("Cụm thi đua số 8", 8, None, {"Cà Mau"}, {("leader", "Cà Mau", 2019)})]
 
 
 @pytest.mark.parametrize("text", NEGATIVE, ids=[t[:40] for t in NEGATIVE])
