@@ -6,12 +6,15 @@ bodies ≤ 50 MB announced / a few MB actually sent).
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import shutil
 import socket
+import ssl
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -138,12 +141,21 @@ class FaultHandler(BaseHTTPRequestHandler):
 def fault_server():
     """Serve the fault site; yields its base URL."""
     handler = type("Handler", (FaultHandler,), {"bomb": gzip.compress(b"\0" * (40 * 1024 * 1024), 9)})
+    with loopback_server(handler) as base:
+        yield base
+
+
+@contextlib.contextmanager
+def loopback_server(handler: type[BaseHTTPRequestHandler], tls: ssl.SSLContext | None = None) -> Iterator[str]:
+    """Serve ``handler`` on 127.0.0.1 (over TLS with ``tls``) in a thread; yields the base URL."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"{'https' if tls else 'http'}://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()

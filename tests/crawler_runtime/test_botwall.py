@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from crawler.run import crawl
 
-from .conftest import ITEM, LISTING, article_html, articles
+from .conftest import ITEM, LISTING, article_html, articles, loopback_server
 
 SETTINGS = {"DOWNLOAD_TIMEOUT": 5, "RETRY_TIMES": 0, "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False}
 STUB = ('<html><body><script>document.cookie="D1N=9f8e7d6c5b4a; path=/";'
@@ -67,11 +66,11 @@ class WallHandler(BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def wall_run(tmp_path_factory: pytest.TempPathFactory):
     handler = type("Handler", (WallHandler,), {"seen": []})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    with loopback_server(handler) as base:
+        yield _crawl(tmp_path_factory, base, handler)
+
+
+def _crawl(tmp_path_factory: pytest.TempPathFactory, base: str, handler):
     tmp = tmp_path_factory.mktemp("walls")
     sites = tmp / "sites.toml"
     sites.write_text(
@@ -84,12 +83,7 @@ def wall_run(tmp_path_factory: pytest.TempPathFactory):
     )
     db = tmp / "cat.db"
     stats = crawl(db, live=True, sites_file=sites, settings=SETTINGS, state_dir=tmp / "state")
-    try:
-        yield db, stats, base, handler.seen
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    return db, stats, base, handler.seen
 
 
 def _errors(db, run_id) -> list[tuple[str, str, str]]:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from crawler.run import crawl
 
-from .conftest import ITEM, LISTING, article_html, articles, errors
+from .conftest import ITEM, LISTING, article_html, articles, errors, loopback_server
 
 SETTINGS = {"DOWNLOAD_TIMEOUT": 5, "RETRY_TIMES": 0, "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False}
 HOME_ARTICLES = {
@@ -48,11 +47,11 @@ class MovedPortal(BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def moved_run(tmp_path_factory: pytest.TempPathFactory):
     handler = type("Handler", (MovedPortal,), {"seen": []})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    with loopback_server(handler) as base:
+        yield _crawl(tmp_path_factory, base, handler)
+
+
+def _crawl(tmp_path_factory: pytest.TempPathFactory, base: str, handler):
     tmp = tmp_path_factory.mktemp("moved")
     sites = tmp / "sites.toml"
     sites.write_text(
@@ -63,12 +62,7 @@ def moved_run(tmp_path_factory: pytest.TempPathFactory):
     db = tmp / "cat.db"
     events: list[dict] = []
     stats = crawl(db, live=True, sites_file=sites, settings=SETTINGS, state_dir=tmp / "state", progress=events.append)
-    try:
-        yield db, stats, base, handler.seen, events
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    return db, stats, base, handler.seen, events
 
 
 def test_missing_start_pages_are_errors_and_home_is_crawled_once(moved_run):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import ssl
-import threading
 import warnings
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from cryptography.x509.oid import NameOID
 from crawler.run import crawl
 from crawler.tls import PerHostTLSPolicy
 
-from .conftest import ITEM, LISTING, article_html, articles, errors
+from .conftest import ITEM, LISTING, article_html, articles, errors, loopback_server
 
 SETTINGS = {"DOWNLOAD_TIMEOUT": 5, "RETRY_TIMES": 0, "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False}
 TITLE = "Bắc Giang trao Cờ thi đua cho các đơn vị dẫn đầu phong trào thi đua năm 2023"
@@ -74,17 +73,8 @@ def old_portal(tmp_path_factory: pytest.TempPathFactory) -> str:
         warnings.simplefilter("ignore", DeprecationWarning)
         context.minimum_version = context.maximum_version = ssl.TLSVersion.TLSv1
     context.load_cert_chain(cert, key)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), OldPortal)
-    server.daemon_threads = True
-    server.socket = context.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    thread.start()
-    try:
-        yield f"https://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with loopback_server(OldPortal, tls=context) as base:
+        yield base
 
 
 def _crawl(tmp: Path, base: str, legacy: bool) -> tuple[Path, dict]:
