@@ -12,6 +12,7 @@ text is kept beside it in the catalogue.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -68,6 +69,35 @@ _MANY_NEWLINES = re.compile(r"\n{3,}")
 _MOJIBAKE_HINT = re.compile("[ÃÂÄÆáºá»]{1}[\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ¡-¿]")
 
 
+# Runs of characters that UTF-8 bytes become when read as cp1252: a lead byte (Ã, Ä, á, â …) and
+# continuation bytes (\x80-\xbf as Latin-1, or cp1252's ‘ ’ “ ” • – … in that range)
+_CP1252_CONT = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018" \
+               "\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_MOJIBAKE_RUN = re.compile(f"(?:[\u00c2-\u00ef][{_CP1252_CONT}]{{1,2}})+")
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+
+
+def _undo_cp1252(run: str) -> str:
+    try:
+        fixed = run.encode("cp1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        try:
+            fixed = run.encode("latin-1").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return run
+    # only letters of Vietnamese and typographic punctuation count as a repair
+    return fixed if all("\u00c0" <= c <= "\u1ef9" or c in "“”‘’–—…•" for c in fixed) else run
+
+
+def fix_mojibake_runs(text: str) -> str:
+    """Repair UTF-8-read-as-cp1252 words inside otherwise good text ("thi Ä‘ua" → "thi đua").
+
+    >>> fix_mojibake_runs("ký kết giao ước thi Ä‘ua và Ä‘ề nghị")
+    'ký kết giao ước thi đua và đề nghị'
+    """
+    return _MOJIBAKE_RUN.sub(lambda m: _undo_cp1252(m.group(0)), text)
+
+
 def fix_tone_placement(text: str) -> str:
     """Rewrite old-style tone placement to the new style ("hoà" → "hòa")."""
     return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(1)], text)
@@ -85,6 +115,9 @@ def normalize_text(text: str) -> str:
         return ""
     if _MOJIBAKE_HINT.search(text):
         text = ftfy.fix_encoding(text)
+        text = fix_mojibake_runs(text)  # what survives: a few words garbled inside good text
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_CHAR_MAP)
     text = _ZERO_WIDTH.sub("", text)

@@ -35,3 +35,15 @@ def test_fold_and_keys():
     assert match_key("Bà Rịa –  Vũng Tàu") == match_key("bà rịa-vũng tàu") == "bà rịa vũng tàu"
     assert normalize_name("  Sở\nTT&TT ") == "Sở TT&TT"
     assert fix_tone_placement("Quý Thuỳ") == "Quý Thùy"
+
+
+def test_mojibake_words_inside_good_text_are_repaired():
+    garbled = "Hội nghị thống nhất Ä‘ề nghị UBND tỉnh tặng Cờ thi Ä‘ua cho Trường Cao Ä‘ẳng Y tế Hà Tĩnh."
+    assert normalize_text(garbled) == (
+        "Hội nghị thống nhất đề nghị UBND tỉnh tặng Cờ thi đua cho Trường Cao đẳng Y tế Hà Tĩnh.")
+
+
+def test_leftover_html_entities_are_unescaped_but_ampersands_kept():
+    assert normalize_text("Sở GD&amp;ĐT Bắc Ninh&nbsp;|&nbsp;Lượt xem: 120 &quot;Dạy tốt&quot;") == (
+        'Sở GD&ĐT Bắc Ninh | Lượt xem: 120 "Dạy tốt"')
+    assert normalize_text("Sở TT&TT và Sở KH&CN") == "Sở TT&TT và Sở KH&CN"
