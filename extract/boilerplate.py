@@ -135,6 +135,29 @@ def find_date(line: str) -> tuple[int, int, int] | None:
     return None
 
 
+_LIST_ITEM = re.compile(r"^(?:[-–•+*]|\d+[.)])\s+\S|\(\d{1,2}/\d{1,2}/\d{4}\)\s*$")
+
+
+def _after_inline_box(lines: list, start: int, r) -> int | None:
+    """Where the article resumes after a "Bài viết liên quan" box set inside it, or None when the box ends it.
+
+    The box must hold only list items ("- Title (15/02/2022)") and chrome; the article resumes at the
+    next real paragraph (a long line ending a sentence).  A box followed by anything else ends the body.
+    """
+    items = 0
+    for j in range(start, len(lines)):
+        ln = lines[j][2].strip()
+        if not ln or r.drop.search(ln):
+            continue
+        if _LIST_ITEM.search(ln) and items < 8:
+            items += 1
+            continue
+        if items and _words(ln) >= 25 and _SENTENCE_END.search(ln) and not r.tail.search(ln):
+            return j
+        return None
+    return None
+
+
 def split_page(text: str) -> PageText:
     """Body lines, title and header date of a normalised page text."""
     r = rules()
@@ -184,13 +207,17 @@ def split_page(text: str) -> PageText:
                 break
 
     seen_body = False
+    skip_to = -1
     for i in range(first_para, len(lines)):
         s, e, ln = lines[i]
         stripped = ln.strip()
-        if not stripped:
+        if not stripped or i < skip_to:
             continue
         if r.tail.search(stripped) and seen_body:
-            break
+            skip_to = _after_inline_box(lines, i + 1, r)
+            if skip_to is None:
+                break
+            continue
         if r.drop.search(stripped) or stripped.lower() in r.field_labels or _is_repeated(stripped):
             continue
         n = _words(stripped)

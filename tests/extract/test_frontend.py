@@ -67,3 +67,30 @@ def test_breadcrumb_is_not_the_title():
     a = analyze(page)
     assert a.title == "Hà Nam tổng kết phong trào thi đua Khối các cơ quan Đảng năm 2023"
     assert not any("Sự kiện" in s.text for s in a.sentences)
+
+
+INLINE_BOX_PAGE = """BÁO NAM ĐỊNH ĐIỆN TỬ
+Thời sự | Kinh tế | Xã hội | Văn hóa | Thể thao
+Khối thi đua các doanh nghiệp tỉnh Nam Định tổng kết năm 2023
+12/01/2024 - 10:20
+
+Ngày 11/1, Khối thi đua các doanh nghiệp tỉnh Nam Định tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2023 và ký kết giao ước thi đua năm 2024.
+
+Tin liên quan
+- Cụm thi đua các tỉnh Đồng bằng sông Hồng tổng kết năm 2023 (10/01/2024)
+- Hà Nam: Khối doanh nghiệp ký kết giao ước thi đua (08/01/2024)
+
+Tại hội nghị, các doanh nghiệp trong Khối đã suy tôn Công ty Điện lực Nam Định là đơn vị dẫn đầu Khối năm 2023 và thống nhất đề nghị UBND tỉnh tặng Cờ thi đua cho đơn vị này.
+
+Tin khác
+Thái Bình tổng kết phong trào thi đua ngành Công Thương năm 2023 với nhiều điểm sáng trong sản xuất và xuất khẩu.
+"""
+
+
+def test_menu_bar_is_not_the_title_and_an_inline_related_box_does_not_end_the_article():
+    a = analyze(INLINE_BOX_PAGE)
+    assert a.title == "Khối thi đua các doanh nghiệp tỉnh Nam Định tổng kết năm 2023"
+    texts = [s.text for s in a.sentences]
+    assert any(t.startswith("Tại hội nghị, các doanh nghiệp trong Khối") for t in texts)  # after the box
+    assert not any("Đồng bằng sông Hồng" in t or "Hà Nam" in t for t in texts)  # the box itself
+    assert not any(t.startswith("Thái Bình tổng kết") for t in texts)  # "Tin khác" at the end still ends it
