@@ -32,7 +32,7 @@ _WORD_BEFORE = r"(?<![\w&.])"
 _WORD_AFTER = r"(?![\w&])"
 _CITY_PREFIX = r"(?:[Tt]hành phố|THÀNH PHỐ|TP\.?|Tp\.?)\s*"
 # an upper-case Vietnamese letter (a range such as À-Ỹ would also take lower-case đ, ư, ạ …)
-_UPPER = "[" + "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.lower() != c
+UPPER = "[" + "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.lower() != c
                                and (c.isascii() or "LATIN" in unicodedata.name(c, ""))})) + "]"
 
 
@@ -137,10 +137,10 @@ class Gazetteer:
         patterns = sorted(set(patterns), key=len, reverse=True)
         # every name starts with an upper-case letter, every city prefix with "t"/"T": the lookahead
         # lets the engine skip the long alternation at all other positions
-        lower = [p for p in patterns if not (p.startswith(_CITY_PREFIX) or re.match(_UPPER[:-1] + "t]", p))]
+        lower = [p for p in patterns if not (p.startswith(_CITY_PREFIX) or re.match(UPPER[:-1] + "t]", p))]
         if lower:
             raise ValueError(f"{data_dir}: place names must start with an upper-case letter or 'thành phố': {lower[:3]}")
-        self._regex = re.compile(_WORD_BEFORE + "(?=" + _UPPER[:-1] + "t])(?:" + "|".join(patterns) + ")" + _WORD_AFTER)
+        self._regex = re.compile(_WORD_BEFORE + "(?=" + UPPER[:-1] + "t])(?:" + "|".join(patterns) + ")" + _WORD_AFTER)
         self._prefix_re = re.compile("^" + _CITY_PREFIX)
         self._folded = {fold(_key(k)): v for k, v in self._lookup.items() if not k.startswith("city:")}
 
@@ -308,7 +308,7 @@ class Gazetteer:
             def alt(items: list[str]) -> str:
                 return "|".join(_variant_regex(x).replace(",", ",?") for x in sorted(items, key=len, reverse=True))
 
-            prov = r"(?:(?:tỉnh|thành phố|TP\.?)\s+)?(?:" + _UPPER + r"\w*(?:\s*[-–]\s*|\s+)){0,3}" + _UPPER + r"[\w.]*"
+            prov = r"(?:(?:tỉnh|thành phố|TP\.?)\s+)?(?:" + UPPER + r"\w*(?:\s*[-–]\s*|\s+)){0,3}" + UPPER + r"[\w.]*"
             parts = [
                 r"(?:Thủ tướng Chính phủ|Thủ tướng|Chính phủ|Chủ tịch nước)",
                 r"(?:(?:Phó\s+)?Bộ trưởng\s+)?Bộ\s+(?:" + alt(sectors_min + abbr) + ")",

@@ -50,7 +50,7 @@ from extract.fields.clusters import (
     year_of,
 )
 from extract.frontend import Analysis, Sentence
-from extract.gazetteer import DATA_DIR, gazetteer
+from extract.gazetteer import DATA_DIR, UPPER, gazetteer
 
 
 @dataclass(frozen=True)
@@ -319,7 +319,7 @@ def _honoured_unit(text: str, award_start: int, limit: int) -> Item | None:
 
 
 def _not_real(window: str) -> bool:
-    return bool(find_rules("AWARD_NOT_REAL", window))
+    return bool(find_rules("AWARD_NOT_REAL", mask(window, "AWARD_NOT_REAL_EXCEPT")))
 
 
 def _status(window: str, after: str) -> str | None:
@@ -383,7 +383,9 @@ def _for_year(text: str, start: int, end: int, ctx: _Ctx, status: str) -> int | 
 
 
 _GAP_VERB = re.compile(
-    r"^\s*(?:(?i:đã|vừa|quyết định|ký quyết định|xét|đồng ý|tặng thưởng|trao tặng|tặng|trao|khen tặng|công nhận|"
+    # "Chủ tịch UBND tỉnh Nguyễn Phi Hùng đã trao …": the office holder's name may stand between
+    rf"^\s*(?:{UPPER}\w*(?:\s+{UPPER}\w*){{1,3}}\s+)?"
+    r"(?:(?i:đã|vừa|quyết định|ký quyết định|xét|đồng ý|tặng thưởng|trao tặng|tặng|trao|khen tặng|công nhận|"
     r"xét tặng|khen thưởng|tặng danh hiệu|công nhận danh hiệu|danh hiệu)\s*)+$"
 )
 
@@ -593,10 +595,25 @@ def extract(a: Analysis, clusters_about: dict | None = None) -> list[dict]:
     return [dict(x) for x in cached]
 
 
+# "UBND tỉnh", "toàn tỉnh", "Hội Nông dân tỉnh": the province spoken of without its name ("các tỉnh" is plural)
+_BARE_TINH = re.compile(r"(?<!các )(?<!những )(?<!nhiều )(?<![\w])tỉnh(?![\w])(?!\s*[-–]?\s*[A-ZĐ0-9])")
+
+
+def _one_province_view(a: Analysis) -> bool:
+    """The article speaks from one province: it names no other, or it names its own far more often
+    and calls its bodies just "tỉnh" ("UBND tỉnh", "Hội Nông dân tỉnh") — guests and a related-news
+    line naming other provinces do not change whose ceremony it is."""
+    counts = Counter(m.name for t in [a.title or ""] + [s.text for s in a.sentences] for m in gazetteer().find_provinces(t))
+    if len(counts) <= 1:
+        return len(counts) == 1
+    (_, top), (_, second) = counts.most_common(2)
+    bare = sum(len(_BARE_TINH.findall(s.text)) for s in a.sentences)
+    return top >= 2 * second and bare >= 2
+
+
 def _extract(a: Analysis) -> list[dict]:
     province = article_province(a)
-    named = {m.name for t in [a.title or ""] + [s.text for s in a.sentences] for m in gazetteer().find_provinces(t)}
-    ctx = _Ctx(province, _article_ministry(a, province), emulation_years(a), single_province=len(named) == 1)
+    ctx = _Ctx(province, _article_ministry(a, province), emulation_years(a), single_province=_one_province_view(a))
     merged: dict[tuple, list[dict]] = {}
     header: str | None = None
     for s in a.sentences:
