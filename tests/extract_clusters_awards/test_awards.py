@@ -72,6 +72,12 @@ CASES = [
     # a district after a person's position is part of the position
     ("Chủ tịch nước tặng danh hiệu Anh hùng Lao động cho ông Lê Văn Tư, Chủ nhiệm Hợp tác xã Đồng Tiến, huyện Tiên Du.",
      [("Anh hùng Lao động", "state", "Chủ tịch nước", "Lê Văn Tư", None, None, "conferred")]),
+    # the office holder's name between the authority and the verb
+    ("Chủ tịch UBND tỉnh Vĩnh Long Lữ Quang Ngời đã trao Bằng khen cho 40 tập thể có thành tích xuất sắc.",
+     [("Bằng khen", "province", "UBND tỉnh Vĩnh Long", None, None, 40, "conferred")]),
+    # a proposal in progress is real
+    ("Sở Nội vụ đang hoàn thiện hồ sơ trình Thủ tướng Chính phủ tặng Bằng khen cho 5 doanh nghiệp tỉnh Hậu Giang.",
+     [("Bằng khen", "government", "Thủ tướng Chính phủ", None, None, 5, "proposed")]),
     # quotes around a medal's name
     ("Dịp này, 5 cán bộ, chiến sĩ được Chủ tịch nước tặng Huy chương “Chiến sĩ vẻ vang” hạng Ba.",
      [("Huy chương Chiến sĩ vẻ vang", "state", "Chủ tịch nước", None, None, 5, "conferred")]),
@@ -168,3 +174,13 @@ def test_award_lines_under_a_list_header_take_its_status():
     got = [(x["award"], x["level"], x["recipient"], x["status"]) for x in awards.extract(analyze(text))]
     assert got == [("Cờ thi đua", "ministry", "Bảo hiểm xã hội tỉnh Hà Tĩnh", "proposed"),
                    ("Bằng khen", "government", "Bảo hiểm xã hội tỉnh Quảng Bình", "proposed")]
+
+
+def test_guests_from_other_provinces_do_not_change_whose_ceremony_it_is():
+    text = ("Đại hội Thi đua yêu nước tỉnh Sóc Trăng lần thứ V\n"
+            "Sáng 20/9, tỉnh Sóc Trăng tổ chức Đại hội Thi đua yêu nước lần thứ V. Dự có đại diện các tỉnh Bạc Liêu, "
+            "Hậu Giang và lãnh đạo UBND tỉnh Sóc Trăng.\n"
+            "Tại Đại hội, Chủ tịch UBND tỉnh trao Cờ thi đua của Chính phủ cho Hội Nông dân tỉnh và Công an huyện "
+            "Mỹ Xuyên; toàn tỉnh có 120 tập thể được khen thưởng.\n")
+    got = [(x["recipient"], x["province"]) for x in awards.extract(analyze(text))]
+    assert got == [("Hội Nông dân tỉnh", "Sóc Trăng"), ("Công an huyện Mỹ Xuyên", "Sóc Trăng")]
