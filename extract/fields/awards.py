@@ -611,6 +611,19 @@ def _one_province_view(a: Analysis) -> bool:
     return top >= 2 * second and bare >= 2
 
 
+def _same_recipient(old: dict, new: dict, a: Analysis) -> bool:
+    """Two award objects with one key name one recipient: the same name, one name inside the other
+    ("Bệnh viện" / "Bệnh viện Y học cổ truyền Hà Tĩnh"), a count told again, or a headline's wording."""
+    r1, r2 = (old["recipient"] or "").lower(), (new["recipient"] or "").lower()
+    if r1 == r2:
+        return True
+    if old["evidence"]["sentence_index"] == new["evidence"]["sentence_index"]:
+        return False
+    if a.sentences[old["evidence"]["sentence_index"]].is_title or a.sentences[new["evidence"]["sentence_index"]].is_title:
+        return True
+    return bool(r1 and r2 and (r1 in r2 or r2 in r1))
+
+
 def _extract(a: Analysis) -> list[dict]:
     province = article_province(a)
     ctx = _Ctx(province, _article_ministry(a, province), emulation_years(a), single_province=_one_province_view(a))
@@ -621,10 +634,9 @@ def _extract(a: Analysis) -> list[dict]:
             header = None
         for x in _awards_in(s, ctx, a, header):
             same = merged.setdefault(_key(x), [])
-            # the same award to the same recipient told twice (title and body); distinct units of one
-            # province in one sentence stay apart
-            old = next((o for o in same if o["evidence"]["sentence_index"] != s.index
-                        or (o["recipient"] or "").lower() == (x["recipient"] or "").lower()), None)
+            # the same award to the same recipient told twice (title and body, or lead and body);
+            # distinct units of one province stay apart
+            old = next((o for o in same if _same_recipient(o, x, a)), None)
             if old is None:
                 same.append(x)
                 continue
