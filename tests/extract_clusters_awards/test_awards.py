@@ -184,3 +184,11 @@ def test_guests_from_other_provinces_do_not_change_whose_ceremony_it_is():
             "Mỹ Xuyên; toàn tỉnh có 120 tập thể được khen thưởng.\n")
     got = [(x["recipient"], x["province"]) for x in awards.extract(analyze(text))]
     assert got == [("Hội Nông dân tỉnh", "Sóc Trăng"), ("Công an huyện Mỹ Xuyên", "Sóc Trăng")]
+
+
+def test_two_units_of_one_province_in_two_sentences_stay_two_awards():
+    text = ("Năm 2022, Chủ tịch UBND tỉnh Nam Định tặng Bằng khen cho Công ty Cổ phần In Nam Định.\n"
+            "Hội nghị đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho Công ty Cổ phần Dệt Nam Định.\n"
+            "Trước đó, Công ty Cổ phần In Nam Định đã được Chủ tịch UBND tỉnh Nam Định tặng Bằng khen.\n")
+    got = [(x["recipient"], x["status"]) for x in awards.extract(analyze(text))]
+    assert got == [("Công ty Cổ phần In Nam Định", "conferred"), ("Công ty Cổ phần Dệt Nam Định", "proposed")]
