@@ -18,7 +18,7 @@ import functools
 import re
 from collections import Counter
 
-from extract.frontend import Analysis
+from extract.frontend import Analysis, Sentence
 from extract.gazetteer import gazetteer
 from extract.nlp import load_patterns
 
@@ -142,6 +142,55 @@ def quoted_spans(text: str) -> list[tuple[int, int, bool]]:
         if end > open_at:
             out.append((open_at, end, False))
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?…;:]\s*[”\"]?\s*$")
+
+
+def rejoin_broken_quotes(a: Analysis) -> list[Sentence]:
+    """Body sentences, with a quotation broken over a line break put back into one sentence.
+
+    Saved pages often wrap a long name: the line ends inside an open quotation,
+    without a full stop, and the next line goes on in lower case and closes it
+    (``… phong trào thi đua "Ngành Y tế đoàn kết, đổi mới,`` / ``thi đua lập
+    thành tích chào mừng Đại hội"``).  The joined sentence keeps the first one's
+    index and offsets (the line break becomes a space: same length).
+
+    >>> from extract.frontend import analyze
+    >>> a = analyze("Sáng 5/3, Sở Y tế phát động phong trào thi đua “Ngành Y tế đoàn kết, đổi mới,\\n"
+    ...             "thi đua lập thành tích chào mừng Đại hội Đảng bộ tỉnh” trong toàn ngành.")
+    >>> [s.text for s in rejoin_broken_quotes(a)]
+    ['Sáng 5/3, Sở Y tế phát động phong trào thi đua “Ngành Y tế đoàn kết, đổi mới, thi đua lập thành tích chào mừng Đại hội Đảng bộ tỉnh” trong toàn ngành.']
+    """
+    out: list[Sentence] = []
+    sents = a.sentences
+    i = 0
+    while i < len(sents):
+        s = sents[i]
+        j = i
+        text = s.text
+        while j + 1 < len(sents) and _quote_runs_on(text, sents[j + 1].text, a.text[sents[j].end: sents[j + 1].start]):
+            j += 1
+            text = a.text[s.start: sents[j].end]
+        if j > i:
+            s = Sentence(s.index, s.start, sents[j].end, re.sub(r"\s", " ", text), s.is_title)
+        out.append(s)
+        i = j + 1
+    return out
+
+
+def _quote_runs_on(text: str, nxt: str, gap: str) -> bool:
+    """``text`` ends inside an open quotation that ``nxt``, on the next line, goes on with and closes."""
+    if "\n" not in gap or gap.strip() or _SENTENCE_END.search(text):
+        return False
+    qs = quoted_spans(text)
+    if not qs or qs[-1][2] or not any(ch in _QUOTES for ch in text[qs[-1][0] - 1: qs[-1][0]]):
+        return False
+    first = nxt.lstrip()[:1]
+    if not first or not first.islower():
+        return False
+    c = next((i for i, ch in enumerate(nxt) if ch in _QUOTES), None)  # the first quote mark must close
+    return c is not None and c > 0 and not nxt[c - 1].isspace() and (c + 1 == len(nxt) or not nxt[c + 1].isalnum())
 
 
 def clean_name(s: str) -> str:

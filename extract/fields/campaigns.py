@@ -38,6 +38,7 @@ from extract.fields._common import (  # noqa: F401  (re-exported for callers of 
     find_period,
     org_phrase,
     quoted_spans,
+    rejoin_broken_quotes,
     rule_match_id,
     rule_regex,
     rule_terms,
@@ -377,7 +378,7 @@ def extract(a: Analysis) -> list[dict]:
     prev: str | None = None
     last: dict | None = None
     header: tuple[str | None, str | None] | None = None
-    for s in a.sentences:
+    for s in rejoin_broken_quotes(a):
         ana = _ANAPHORIC_KIND.match(s.text)
         if ana and last is not None and last["kind"] is None:
             last["kind"] = _kind_word(ana.group("k"))  # "Phong trào thi đua là phong trào thi đua đặc biệt, …"

@@ -224,7 +224,7 @@ def split_list(text: str, offset: int = 0) -> list[Item]:
     [(5, 'tập thể'), (10, 'cá nhân')]
     """
     g = gazetteer()
-    masked = mask(text, "CLUSTER_NAME_PART")
+    masked = _mask_firm_and(text, mask(text, "CLUSTER_NAME_PART"))
     # keep province names with dashes/commas whole as well
     for m in g.find_places(text):
         masked = masked[: m.start] + "x" * (m.end - m.start) + masked[m.end:]
@@ -402,13 +402,16 @@ def _clean_label(s: str) -> str:
     return _TRAIL_JUNK.sub("", s).strip(" \"“”")
 
 
-_LIST_OF_NOUNS = re.compile(r",(?=\s*(?:ban|ngành|đơn vị|đoàn thể|doanh nghiệp|trường|địa phương|cơ quan|hội)(?![\w]))")
+@functools.lru_cache(maxsize=1)
+def _list_of_nouns() -> re.Pattern[str]:
+    """A comma between coordinated unit categories ("các trường đại học, cao đẳng"): not the end of a description."""
+    return re.compile(r",(?=\s*" + rule_regex("CLUSTER_COORD_NOUN").pattern + ")")
 
 
 def _descriptor(text: str, start: int) -> str:
     """The description written after a head, up to a verb, a delimiter or a year."""
     rest = text[start:]
-    masked = _LIST_OF_NOUNS.sub(lambda m: "_" * len(m.group(0)), mask(rest, "CLUSTER_NAME_PART"))
+    masked = _list_of_nouns().sub(lambda m: "_" * len(m.group(0)), mask(rest, "CLUSTER_NAME_PART"))
     stop = re.search(r"[,;:.()\"“”]|\s[-–]\s(?![A-ZĐ])", masked)
     rest = rest[: stop.start()] if stop else rest
     names = [(h.start, h.end) for h in find_rules("CLUSTER_NAME_PART", rest)]
@@ -651,6 +654,33 @@ _UNIT_BREAK = re.compile(
 )
 
 
+def _mask_firm_and(segment: str, masked: str) -> str:
+    """``masked`` with each "và" inside an enterprise's name blanked: one that follows a firm head
+    (``CLUSTER_FIRM_HEAD``) with no punctuation between, and is not followed by another unit or a province.
+
+    >>> t = "cho Công ty Cổ phần Đầu tư và Xây dựng Hà Nam và Sở Tư pháp"
+    >>> _mask_firm_and(t, t)
+    'cho Công ty Cổ phần Đầu tư __ Xây dựng Hà Nam và Sở Tư pháp'
+    """
+    firms = find_rules("CLUSTER_FIRM_HEAD", segment)
+    if not firms:
+        return masked
+    g = gazetteer()
+    out = list(masked)
+    for f in firms:
+        stop = re.search(r"[,;:()]", masked[f.end:])
+        end = f.end + (stop.start() if stop else len(masked) - f.end)
+        for m in re.finditer(r"(?<=\s)và(?=\s)", masked[f.end:end]):
+            after = segment[f.end + m.end():].lstrip()
+            if unit_heads(after[:30]) and unit_heads(after[:30])[0].start == 0:
+                break
+            provs = g.find_provinces(after[:40])
+            if provs and re.match(r"^(?i:tỉnh|thành phố|TP\.?)?\s*$", after[: provs[0].start]):
+                break
+            out[f.end + m.start(): f.end + m.end()] = "_" * (m.end() - m.start())
+    return "".join(out)
+
+
 def _unit_from(segment: str, seg_start: int, province_first: bool) -> Unit | None:
     """The unit written in a segment (its last one, or its first when ``province_first``).
 
@@ -660,7 +690,7 @@ def _unit_from(segment: str, seg_start: int, province_first: bool) -> Unit | Non
     'Sở Văn hóa, Thể thao và Du lịch'
     """
     g = gazetteer()
-    masked = mask(segment, "CLUSTER_NAME_PART")
+    masked = _mask_firm_and(segment, mask(segment, "CLUSTER_NAME_PART"))
     provs = g.find_provinces(segment)
     heads = unit_heads(segment)
     if provs:
@@ -681,7 +711,7 @@ def _unit_from(segment: str, seg_start: int, province_first: bool) -> Unit | Non
     if sector:
         end = h.end + sector.end()
     else:
-        stop = re.search(r"[,;:()]|\s[-–]\s|\s(?:và|cùng)\s", mask(rest, "CLUSTER_NAME_PART"))
+        stop = re.search(r"[,;:()]|\s[-–]\s|\s(?:và|cùng)\s", masked[h.end:])
         end = h.end + (stop.start() if stop else len(rest))
         ends = [x for x in find_rules("CLUSTER_LABEL_END", segment[h.end:end]) if x.start > 0]
         if ends:
@@ -768,6 +798,8 @@ def _roles_in(s: Sentence, years: Years, carry: tuple[int, bool] | None = None) 
             if kind != "vote" and not re.match(r"^\s*(?i:phong trào|cụm|khối|các|toàn|trong|thi đua|về thi đua|công tác thi đua)", text[h.end:]):
                 if not any(c.id == "vote" for c in ctx):
                     continue
+            if kind != "vote" and _lead_not_held(text[max(prev_end, c_start):h.start]):
+                continue
         before = text[max(prev_end, c_start): h.start]
         after = text[h.end: min(nxt, c_end)]
         rotation = _rotation(text, h.end, after) if role != "leading_unit" else []
@@ -849,6 +881,28 @@ def _roles_in(s: Sentence, years: Years, carry: tuple[int, bool] | None = None) 
     if announced is not None:
         return out, (announced, True)
     return out, (last_dated, False) if last_dated is not None else None
+
+
+_CLUSTER_SUBJECT = re.compile(
+    r"(?<![\w])(?i:cụm|khối)(?:\s+(?i:thi đua))?(?:\s+(?i:số))?(?:\s+[\dIVX]{1,4})?((?:\s+\w+){0,4}?)\s+(?i:là|trở thành)"
+    r"(?:\s+(?i:một trong những|một|những))?\s*$")
+
+
+def _lead_not_held(before: str) -> bool:
+    """Whether a "dẫn đầu / lá cờ đầu" written after ``before`` is held by no unit: the cluster itself is the
+    subject ("… để Cụm tiếp tục là lá cờ đầu của cả nước") or it is a goal ("Sở A quyết tâm phấn đấu là đơn vị
+    dẫn đầu Khối").
+
+    >>> _lead_not_held("Ông Lê Văn Tâm cam kết phối hợp với các tỉnh để Khối thi đua luôn là ")
+    True
+    >>> _lead_not_held("đã trao Cờ thi đua cho Sở Y tế tỉnh An Giang, ")
+    False
+    """
+    m = _CLUSTER_SUBJECT.search(before)
+    if m and all(w[:1].islower() and w.lower() not in ("trưởng", "phó") for w in m.group(1).split()):
+        return True
+    masked = mask(before, "CLUSTER_NAME_PART")
+    return bool(find_rules("CLUSTER_ASPIRATION", before[masked.rfind(",") + 1:]))
 
 
 # between a role given in apposition and a second role taken by the same subject: ", đã nhận (bàn giao) nhiệm vụ"
@@ -1100,7 +1154,8 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
             target = _cluster_for(s, r.cue_start, per_sentence.get(s.index, []), about.get(s.index), clusters)
             if target is None:
                 continue
-            key = (id(target), r.role, r.province or r.unit.lower(), r.year)
+            # in a block of one province's units every holder has that province: tell them apart by name
+            key = (id(target), r.role, r.unit.lower() if _provincial(target) else r.province or r.unit.lower(), r.year)
             if key in seen_roles:
                 continue
             seen_roles.add(key)
@@ -1112,9 +1167,13 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
                                                         r.end - s.start if r.start >= s.start else r.end)})
     for c in clusters:
         # "suy tôn Sở A là đơn vị dẫn đầu Cụm năm 2021": two cues, one role; the year-less one goes
-        dated = {(r["role"], r["province"] or r["unit"].lower()) for r in c.roles if r["year"] is not None}
-        c.roles = [r for r in c.roles if r["year"] is not None or (r["role"], r["province"] or r["unit"].lower()) not in dated]
         provincial = _provincial(c)
+
+        def holder(r: dict) -> tuple[str, str]:
+            return r["role"], r["unit"].lower() if provincial else r["province"] or r["unit"].lower()
+
+        dated = {holder(r) for r in c.roles if r["year"] is not None}
+        c.roles = [r for r in c.roles if r["year"] is not None or holder(r) not in dated]
         for r in c.roles:
             if not r.pop("inferred") and not provincial:
                 c.add_member(r["province"])

@@ -66,7 +66,7 @@ _NOT_PLACE = re.compile(
     r"^(?i:hội nghị|buổi lễ|lễ|buổi|đây|đó|địa phương|đơn vị|cơ sở|các|mỗi|từng|cuộc họp|phiên họp|hội thảo|diễn đàn|sự kiện|kỳ họp)\b"
 )
 _CONTINUATION = re.compile(
-    r"^\s*(?i:dịp này|nhân dịp này|cũng tại (?:hội nghị|buổi lễ)|tại (?:hội nghị|buổi lễ|lễ|chương trình)(?: này)?|trong khuôn khổ (?:hội nghị|buổi lễ))\s*,"
+    r"^\s*(?i:dịp này|nhân dịp này|cũng tại (?:hội nghị|buổi lễ|đại hội)|tại (?:hội nghị|buổi lễ|lễ|chương trình|đại hội)(?: này)?|trong khuôn khổ (?:hội nghị|buổi lễ|đại hội))\s*,"
 )
 _ONLINE = re.compile(r"(?i:trực tuyến|hình thức trực tuyến|online)")
 
@@ -150,6 +150,9 @@ def kinds_in(text: str) -> list[tuple[str, int]]:
         for m in re.finditer(r"(?<!\w)(?:" + rx + r")(?!\w)", text):
             before = _clause_before(text, m.start())
             if rule_regex("EVENT_NEG").search(before[-28:]):
+                continue
+            if "+" in kind:  # a meeting that is several kinds by its name ("Hội nghị điển hình tiên tiến")
+                out += [(k, m.start()) for k in kind.split("+") if all(k != o for o, _ in out)]
                 continue
             if kind == "launch" and re.search(r"(?i:\bdo\b|được|hưởng ứng)", before):
                 continue

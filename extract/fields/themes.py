@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from extract.fields._common import clean_name, quoted_spans, rule_match_id, rule_regex
+from extract.fields._common import clean_name, quoted_spans, rejoin_broken_quotes, rule_match_id, rule_regex
 from extract.frontend import Analysis, Sentence
 from extract.gazetteer import gazetteer
 from extract.normalize import match_key
@@ -179,7 +179,7 @@ def extract(a: Analysis) -> list[dict]:
     lead = " ".join([a.title or ""] + [s.text for s in a.sentences[:3]])
     article_context = bool(rule_regex("THEME_CONTEXT").search(lead))
     found: dict[str, dict] = {}
-    for s in a.sentences:
+    for s in rejoin_broken_quotes(a):
         for t in _themes_in(s, title_year, article_context):
             found.setdefault(match_key(t["text"]), t)
     return list(found.values())

@@ -47,6 +47,18 @@ EVENT_CASES = [
      [(["launch"], "2024-04-03")]),
     ("Sáng 17/11, nhà trường tổ chức Lễ kỷ niệm 16 năm thành lập và đón nhận Huân chương Lao động hạng Nhì.", "2023-11-18",
      [(["award_ceremony"], "2023-11-17")]),
+    # a conference of exemplary models / an emulation congress reviews its period and honours its models
+    ("Sáng 22/5, tại Nhà văn hóa tỉnh, Công an tỉnh Hậu Giang tổ chức Hội nghị biểu dương điển hình tiên tiến giai đoạn "
+     "2019 - 2024.", "2024-05-23", [(["review", "award_ceremony"], "2024-05-22")]),
+    ("Ngày 9/9/2020, Bộ Chỉ huy Quân sự tỉnh Kon Tum long trọng tổ chức Đại hội thi đua quyết thắng giai đoạn 2015 - 2020.",
+     "2020-09-10", [(["review", "award_ceremony"], "2020-09-09")]),
+    # … one looked forward to is not held
+    ("Ngày 5/3, Sở Tư pháp tổ chức hội nghị triển khai nhiệm vụ năm 2024, hướng tới Đại hội thi đua yêu nước toàn quốc "
+     "lần thứ XI.", "2024-03-06", []),
+    # what the congress also was, said in a sentence that goes on about it
+    ("Sáng 14/8, UBND huyện Đức Trọng tổ chức Đại hội thi đua yêu nước lần thứ V. Cũng tại Đại hội, Chủ tịch UBND huyện "
+     "đã phát động phong trào thi đua “Đức Trọng chung sức xây dựng nông thôn mới nâng cao”.", "2025-08-15",
+     [(["review", "launch", "award_ceremony"], "2025-08-14")]),
 ]
 
 
@@ -229,3 +241,36 @@ def test_near_miss_articles_have_no_events_or_themes(analysed):
         if name.startswith("nearmiss"):
             assert events.extract(a) == [], name
             assert themes.extract(a) == [], name
+
+
+# ------------------------------------------------------------------ a quotation broken over a line break
+_LEAD = "Tin tức\nNgày đăng: 03/04/2019\n\nLiên đoàn Lao động tỉnh tổ chức nhiều hoạt động thiết thực hướng về cơ sở trong tháng Công nhân năm nay.\n"
+
+
+def test_quoted_name_wrapped_over_two_lines_is_one_campaign():
+    text = (_LEAD + "Chiều 2/4, Liên đoàn Lao động tỉnh Phú Yên phát động phong trào thi đua “Công nhân, viên chức, lao động "
+            "Phú Yên lao động giỏi, sáng tạo,\nvượt khó hoàn thành thắng lợi nhiệm vụ năm 2019” trong toàn tỉnh.")
+    assert [c["name"] for c in campaigns.extract(analyze(text))] == [
+        "Công nhân, viên chức, lao động Phú Yên lao động giỏi, sáng tạo, vượt khó hoàn thành thắng lợi nhiệm vụ năm 2019"]
+
+
+def test_theme_wrapped_over_two_lines_is_one_theme():
+    text = (_LEAD + "Năm 2019, công tác thi đua, khen thưởng của tỉnh được triển khai với chủ đề “Kỷ cương, trách nhiệm,\n"
+            "hành động, sáng tạo, phát triển bền vững kinh tế biển”.")
+    assert [(t["text"], t["year"]) for t in themes.extract(analyze(text))] == [
+        ("Kỷ cương, trách nhiệm, hành động, sáng tạo, phát triển bền vững kinh tế biển", 2019)]
+
+
+@pytest.mark.parametrize("first,second", [
+    # the next line opens a sentence of its own (capital letter): not a continuation
+    ("Sở Y tế phát động phong trào “Bệnh viện xanh, sạch, đẹp,", "Các đơn vị đăng ký thi đua trước ngày 30/4."),
+    # the first line ends its sentence
+    ("Sở Y tế phát động phong trào “Bệnh viện xanh, sạch, đẹp”.", "trong đó có 12 bệnh viện tuyến huyện tham gia."),
+    # the next line goes on but opens a quotation of its own
+    ("Sở Y tế phát động phong trào “Bệnh viện xanh, sạch, đẹp,", "cuộc vận động “Nói không với phong bì” cũng được duy trì."),
+])
+def test_lines_not_rejoined(first, second):
+    from extract.fields._common import rejoin_broken_quotes
+
+    a = analyze(_LEAD + first + "\n" + second)
+    assert len(rejoin_broken_quotes(a)) == len(a.sentences)

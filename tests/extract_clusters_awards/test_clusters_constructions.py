@@ -177,7 +177,26 @@ YEAR_BEFORE = [
      [("Cụm thi đua số 1", 1, None, {"Lào Cai", "Yên Bái"}, {("leader", "Lào Cai", 2015), ("leader", "Yên Bái", 2016)})]),
 ]
 
-CASES = YEAR_BEFORE + HANDOVER + ABBREVIATED_CITY + ROTATION + TABLE + CONTAINER + IN_CLUSTER + REGION + SAME_CLUSTER + LEADING_LIST + ONE_PROVINCE + ROLE_WORDS
+# 13. a description coordinating unit categories with a comma ("các huyện, thị xã"): the comma does not end the label
+COORDINATED_CATEGORIES = [
+    ("Sáng 10/1/2023, Khối thi đua các huyện, thị xã tỉnh Quảng Trị tổ chức hội nghị tổng kết năm 2022.",
+     [("Khối thi đua các huyện, thị xã tỉnh Quảng Trị", None, "UBND tỉnh Quảng Trị", set(), set())]),
+    ("Ngày 8/1/2019, Khối thi đua các doanh nghiệp, hợp tác xã tỉnh Sơn La ký kết giao ước thi đua năm 2019.",
+     [("Khối thi đua các doanh nghiệp, hợp tác xã tỉnh Sơn La", None, "UBND tỉnh Sơn La", set(), set())]),
+]
+
+# 14. "dẫn đầu / lá cờ đầu" said of the cluster itself, or as a goal, is no unit's role; an apposed one is
+LEAD_NOT_HELD = [
+    ("Cụm thi đua số 3 tổng kết công tác thi đua năm 2021. Ông Trần Văn Nam, Giám đốc Sở Tư pháp tỉnh Sóc Trăng, đề nghị "
+     "các thành viên đoàn kết để Cụm luôn là lá cờ đầu trong phong trào thi đua của ngành.",
+     [("Cụm thi đua số 3", 3, None, set(), set())]),
+    ("Cụm thi đua số 6 tổng kết năm 2022. Sở Y tế tỉnh Hà Giang quyết tâm phấn đấu là đơn vị dẫn đầu Cụm năm 2023.",
+     [("Cụm thi đua số 6", 6, None, set(), set())]),
+    ("Cụm thi đua số 6 tổng kết năm 2022. Bộ trưởng trao Cờ thi đua cho Sở Y tế tỉnh Hà Giang, đơn vị dẫn đầu Cụm năm 2022.",
+     [("Cụm thi đua số 6", 6, None, {"Hà Giang"}, {("leading_unit", "Hà Giang", 2022)})]),
+]
+
+CASES = COORDINATED_CATEGORIES + LEAD_NOT_HELD + YEAR_BEFORE + HANDOVER + ABBREVIATED_CITY + ROTATION + TABLE + CONTAINER + IN_CLUSTER + REGION + SAME_CLUSTER + LEADING_LIST + ONE_PROVINCE + ROLE_WORDS
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
@@ -226,3 +245,21 @@ def test_table_rows_give_items_from_the_unit_cell():
     assert [(i.text, i.province) for i in items] == [
         ("Cục Thống kê tỉnh Trà Vinh", "Trà Vinh"), ("Cục Thống kê tỉnh Vĩnh Long", "Vĩnh Long"),
         ("Cục Thống kê tỉnh Bến Tre", "Bến Tre")]
+
+
+# 15. an enterprise's name holding "và" is one holder; "và" before another unit still joins two
+@pytest.mark.parametrize("text,expected", [
+    ("Khối thi đua các doanh nghiệp tỉnh Nam Định tổng kết công tác thi đua năm 2019. Hội nghị suy tôn Công ty Cổ phần "
+     "Xây dựng và Thương mại Nam Định là đơn vị dẫn đầu Khối năm 2019.",
+     [("leading_unit", "Công ty Cổ phần Xây dựng và Thương mại Nam Định", 2019)]),
+    ("Khối thi đua các doanh nghiệp tỉnh Nam Định tổng kết năm 2019. Năm 2020, Công ty TNHH MTV Xổ số kiến thiết Nam Định "
+     "làm Khối trưởng, Công ty Cổ phần Đầu tư và Phát triển nhà Nam Định làm Khối phó.",
+     [("leader", "Công ty TNHH MTV Xổ số kiến thiết Nam Định", 2020),
+      ("deputy", "Công ty Cổ phần Đầu tư và Phát triển nhà Nam Định", 2020)]),
+    ("Khối thi đua các doanh nghiệp tỉnh Hưng Yên tổng kết năm 2021. Hội nghị suy tôn Công ty Cổ phần Cấp nước Hưng Yên "
+     "và Công ty Điện lực Hưng Yên là hai đơn vị dẫn đầu Khối năm 2021.",
+     [("leading_unit", "Công ty Cổ phần Cấp nước Hưng Yên", 2021), ("leading_unit", "Công ty Điện lực Hưng Yên", 2021)]),
+], ids=["suy-ton-firm", "leader-deputy-firms", "two-firms"])
+def test_firm_names_with_va(text, expected):
+    [c] = clusters.extract(analyze(text))
+    assert [(r["role"], r["unit"], r["year"]) for r in c["roles"]] == expected
