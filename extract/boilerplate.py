@@ -135,6 +135,14 @@ def find_date(line: str) -> tuple[int, int, int] | None:
     return None
 
 
+def _continues(lines: list, i: int) -> bool:
+    """Line ``i`` is wrapped: it does not end a sentence and the very next line goes on in lower case."""
+    if i < 0 or i + 1 >= len(lines) or _SENTENCE_END.search(lines[i][2]):
+        return False
+    nxt = lines[i + 1]
+    return nxt[0] == lines[i][1] + 1 and nxt[2][:1].islower()
+
+
 _LIST_ITEM = re.compile(r"^(?:[-–•+*]|\d+[.)])\s+\S|\(\d{1,2}/\d{1,2}/\d{4}\)\s*$")
 
 
@@ -147,10 +155,10 @@ def _after_inline_box(lines: list, start: int, r) -> int | None:
     items = 0
     for j in range(start, len(lines)):
         ln = lines[j][2].strip()
-        if not ln or r.drop.search(ln):
+        if not ln:
             continue
-        if _LIST_ITEM.search(ln) and items < 8:
-            items += 1
+        if r.drop.search(ln) or (_LIST_ITEM.search(ln) and items < 8):
+            items += 1  # a list item, or a counter line of a "Thống kê truy cập" block
             continue
         if items and _words(ln) >= 25 and _SENTENCE_END.search(ln) and not r.tail.search(ln):
             return j
@@ -166,7 +174,7 @@ def split_page(text: str) -> PageText:
     # the header zone ends at the first real paragraph
     first_para = next(
         (i for i, (_, _, ln) in enumerate(lines)
-         if _words(ln) >= r.min_header_paragraph_words and _SENTENCE_END.search(ln)),
+         if _words(ln) >= r.min_header_paragraph_words and (_SENTENCE_END.search(ln) or _continues(lines, i))),
         None,
     )
     if first_para is None:
@@ -221,8 +229,9 @@ def split_page(text: str) -> PageText:
         if r.drop.search(stripped) or stripped.lower() in r.field_labels or _is_repeated(stripped):
             continue
         n = _words(stripped)
-        if n < r.min_body_words:
-            # short lines are menu items, bylines or labels — unless they carry list content
+        if n < r.min_body_words and not (page.body and page.body[-1][1] == s - 1 and _continues(lines, i - 1)):
+            # short lines are menu items, bylines or labels — unless they carry list content or end a
+            # paragraph wrapped over lines
             if not re.match(r"^(?:[-–•+*]|\d+[.)])\s+\S", stripped):
                 continue
         if n >= r.min_header_paragraph_words:

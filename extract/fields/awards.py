@@ -205,7 +205,8 @@ _PASSIVE = re.compile(
 def _recipient_end(seg: str) -> int:
     """Where a recipient list written after the award stops."""
     end = len(seg)
-    for h in find_rules("AWARD_RECIPIENT_END", seg):
+    # "Công ty … Môi trường và Công trình đô thị": "trình" inside a word of a name is not the verb
+    for h in find_rules("AWARD_RECIPIENT_END", mask(seg, "AWARD_CUE_EXCEPT")):
         if h.start > 0 and seg[h.start - 1] in " ,(":
             # "năm" inside a name is rare; "các tỉnh" lists go on
             end = h.start
@@ -621,7 +622,17 @@ def _same_recipient(old: dict, new: dict, a: Analysis) -> bool:
         return False
     if a.sentences[old["evidence"]["sentence_index"]].is_title or a.sentences[new["evidence"]["sentence_index"]].is_title:
         return True
-    return bool(r1 and r2 and (r1 in r2 or r2 in r1))
+    if r1 and r2 and (r1 in r2 or r2 in r1):
+        return True
+    # "TP.HCM" in a lead and "Thành phố Hồ Chí Minh" in the body: both are the province itself
+    return _is_province_itself(old) and _is_province_itself(new)
+
+
+def _is_province_itself(x: dict) -> bool:
+    rest = x["recipient"] or ""
+    for m in reversed(gazetteer().find_provinces(rest)):
+        rest = rest[:m.start] + rest[m.end:]
+    return bool(x["province"]) and not re.sub(r"(?i:tỉnh|thành phố|TP\.?)", "", rest).strip(" ,.")
 
 
 def _extract(a: Analysis) -> list[dict]:

@@ -94,3 +94,29 @@ def test_menu_bar_is_not_the_title_and_an_inline_related_box_does_not_end_the_ar
     assert any(t.startswith("Tại hội nghị, các doanh nghiệp trong Khối") for t in texts)  # after the box
     assert not any("Đồng bằng sông Hồng" in t or "Hà Nam" in t for t in texts)  # the box itself
     assert not any(t.startswith("Thái Bình tổng kết") for t in texts)  # "Tin khác" at the end still ends it
+
+
+WRAPPED_AND_COUNTER_PAGE = """CỔNG THÔNG TIN ĐIỆN TỬ SỞ NỘI VỤ TỈNH KHÁNH HÒA
+Tin hoạt động
+Ngày đăng: 05/09/2025 | Người đăng: Quản trị viên
+
+Sáng 4/9, tại phường Nha Trang, Sở Nội vụ tỉnh Khánh Hòa tổ chức Lễ phát động phong trào thi đua "Cán bộ, công chức ngành Nội vụ đoàn kết, kỷ cương,
+sáng tạo, thi đua lập thành tích chào mừng Đại hội Đảng bộ tỉnh".
+
+Thống kê truy cập
+Đang truy cập: 12
+Tổng lượt truy cập: 120.356
+
+Phát biểu tại buổi lễ, Giám đốc Sở Nội vụ đề nghị các phòng, đơn vị trực thuộc cụ thể hóa nội dung phong trào thành các chỉ tiêu, nhiệm vụ cụ thể, gắn với đánh giá, xếp loại cuối năm.
+
+Văn bản mới
+- Quyết định công nhận danh hiệu thi đua năm 2024 của tỉnh Ninh Thuận
+"""
+
+
+def test_a_wrapped_lead_and_a_mid_article_counter_block_keep_the_body_whole():
+    texts = [s.text for s in analyze(WRAPPED_AND_COUNTER_PAGE).sentences]
+    body = " ".join(texts)
+    assert "Sáng 4/9, tại phường Nha Trang" in body and "sáng tạo, thi đua lập thành tích" in body
+    assert any(t.startswith("Phát biểu tại buổi lễ") for t in texts)  # after the counters
+    assert "Ninh Thuận" not in body and "Đang truy cập" not in body  # a sidebar list ends the article

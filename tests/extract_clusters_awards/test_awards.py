@@ -192,3 +192,18 @@ def test_two_units_of_one_province_in_two_sentences_stay_two_awards():
             "Trước đó, Công ty Cổ phần In Nam Định đã được Chủ tịch UBND tỉnh Nam Định tặng Bằng khen.\n")
     got = [(x["recipient"], x["status"]) for x in awards.extract(analyze(text))]
     assert got == [("Công ty Cổ phần In Nam Định", "conferred"), ("Công ty Cổ phần Dệt Nam Định", "proposed")]
+
+
+def test_a_firm_name_with_cong_trinh_is_not_a_proposal():
+    text = ("Chủ tịch UBND tỉnh Thái Bình đã trao Cờ thi đua cho Công ty Cổ phần Môi trường và Công trình đô thị "
+            "Thái Bình và Bằng khen cho Công ty Cổ phần In Thái Bình.")
+    got = [(x["recipient"], x["status"]) for x in awards.extract(analyze(text))]
+    assert got == [("Công ty Cổ phần Môi trường và Công trình đô thị Thái Bình", "conferred"),
+                   ("Công ty Cổ phần In Thái Bình", "conferred")]
+
+
+def test_a_province_named_two_ways_is_one_award():
+    text = ("Đề nghị Chính phủ tặng Cờ thi đua cho Cần Thơ và TP.HCM\n"
+            "Hội nghị thống nhất đề nghị Chính phủ tặng Cờ thi đua cho thành phố Cần Thơ và Thành phố Hồ Chí Minh.\n")
+    got = [(x["province"], x["status"]) for x in awards.extract(analyze(text))]
+    assert got == [("Cần Thơ", "proposed"), ("Hồ Chí Minh", "proposed")]
