@@ -145,6 +145,26 @@ def fault_server():
         yield base
 
 
+QUICK = {"DOWNLOAD_TIMEOUT": 5, "RETRY_TIMES": 0, "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False}
+
+
+def crawl_live_sites(tmp: Path, base: str, sites: list[dict], **kwargs) -> tuple[Path, dict]:
+    """Write ``sites`` (id, name, start_paths, extra keys) as a live sites file on ``base``; crawl it quickly."""
+    from crawler.run import crawl
+
+    tables = []
+    for site in sites:
+        extra = {k: v for k, v in site.items() if k not in ("id", "name", "start_paths")}
+        lines = [f'id = "{site["id"]}"', f'name = "{site["name"]}"', 'family = "custom_cms"', f'base_url = "{base}"',
+                 "start_paths = [" + ", ".join(f'"{p}"' for p in site["start_paths"]) + "]", "max_pages = 1",
+                 "live = true", *(f"{k} = {str(v).lower() if isinstance(v, bool) else v}" for k, v in extra.items())]
+        tables.append("[[site]]\n" + "\n".join(lines) + "\n")
+    sites_file = tmp / "sites.toml"
+    sites_file.write_text("".join(tables), encoding="utf-8")
+    db = tmp / "cat.db"
+    return db, crawl(db, live=True, sites_file=sites_file, settings=QUICK, state_dir=tmp / "state", **kwargs)
+
+
 @contextlib.contextmanager
 def loopback_server(handler: type[BaseHTTPRequestHandler], tls: ssl.SSLContext | None = None) -> Iterator[str]:
     """Serve ``handler`` on 127.0.0.1 (over TLS with ``tls``) in a thread; yields the base URL."""

@@ -7,11 +7,8 @@ from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from crawler.run import crawl
+from .conftest import ITEM, LISTING, article_html, articles, crawl_live_sites, loopback_server
 
-from .conftest import ITEM, LISTING, article_html, articles, loopback_server
-
-SETTINGS = {"DOWNLOAD_TIMEOUT": 5, "RETRY_TIMES": 0, "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False}
 STUB = ('<html><body><script>document.cookie="D1N=9f8e7d6c5b4a; path=/";'
         'window.location.reload(true);</script></body></html>')
 COMPUTED = ('<html><body><script>var k=(17*3).toString(16);document.cookie="D1N="+k+"; path=/";'
@@ -71,18 +68,8 @@ def wall_run(tmp_path_factory: pytest.TempPathFactory):
 
 
 def _crawl(tmp_path_factory: pytest.TempPathFactory, base: str, handler):
-    tmp = tmp_path_factory.mktemp("walls")
-    sites = tmp / "sites.toml"
-    sites.write_text(
-        "".join(
-            f'[[site]]\nid = "{sid}"\nname = "Báo thử {sid}"\nfamily = "custom_cms"\nbase_url = "{base}"\n'
-            f'start_paths = ["/{sid}/tin-tuc/moi"]\nmax_pages = 1\nlive = true\n'
-            for sid in ("stub", "wall")
-        ),
-        encoding="utf-8",
-    )
-    db = tmp / "cat.db"
-    stats = crawl(db, live=True, sites_file=sites, settings=SETTINGS, state_dir=tmp / "state")
+    sites = [{"id": sid, "name": f"Báo thử {sid}", "start_paths": [f"/{sid}/tin-tuc/moi"]} for sid in ("stub", "wall")]
+    db, stats = crawl_live_sites(tmp_path_factory.mktemp("walls"), base, sites)
     return db, stats, base, handler.seen
 
 

@@ -6,11 +6,8 @@ from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from crawler.run import crawl
+from .conftest import ITEM, LISTING, article_html, articles, crawl_live_sites, errors, loopback_server
 
-from .conftest import ITEM, LISTING, article_html, articles, errors, loopback_server
-
-SETTINGS = {"DOWNLOAD_TIMEOUT": 5, "RETRY_TIMES": 0, "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False}
 HOME_ARTICLES = {
     "/tin-tuc/tong-ket-cum-thi-dua-so-2-40001": "Lào Cai tổng kết phong trào thi đua Cụm thi đua số 2 năm 2024",
     "/tin-tuc/phat-dong-thi-dua-40002": "Phát động phong trào thi đua chào mừng Đại hội Đảng bộ tỉnh",
@@ -52,16 +49,9 @@ def moved_run(tmp_path_factory: pytest.TempPathFactory):
 
 
 def _crawl(tmp_path_factory: pytest.TempPathFactory, base: str, handler):
-    tmp = tmp_path_factory.mktemp("moved")
-    sites = tmp / "sites.toml"
-    sites.write_text(
-        f'[[site]]\nid = "laocai"\nname = "Sở TT&TT Lào Cai"\nfamily = "custom_cms"\nbase_url = "{base}"\n'
-        'start_paths = ["/chuyen-muc/thi-dua-khen-thuong", "/tin-tuc-su-kien"]\nmax_pages = 1\nlive = true\n',
-        encoding="utf-8",
-    )
-    db = tmp / "cat.db"
     events: list[dict] = []
-    stats = crawl(db, live=True, sites_file=sites, settings=SETTINGS, state_dir=tmp / "state", progress=events.append)
+    site = {"id": "laocai", "name": "Sở TT&TT Lào Cai", "start_paths": ["/chuyen-muc/thi-dua-khen-thuong", "/tin-tuc-su-kien"]}
+    db, stats = crawl_live_sites(tmp_path_factory.mktemp("moved"), base, [site], progress=events.append)
     return db, stats, base, handler.seen, events
 
 

@@ -14,12 +14,10 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
-from crawler.run import crawl
 from crawler.tls import PerHostTLSPolicy
 
-from .conftest import ITEM, LISTING, article_html, articles, errors, loopback_server
+from .conftest import ITEM, LISTING, article_html, articles, crawl_live_sites, errors, loopback_server
 
-SETTINGS = {"DOWNLOAD_TIMEOUT": 5, "RETRY_TIMES": 0, "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False}
 TITLE = "Bắc Giang trao Cờ thi đua cho các đơn vị dẫn đầu phong trào thi đua năm 2023"
 
 
@@ -78,14 +76,8 @@ def old_portal(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def _crawl(tmp: Path, base: str, legacy: bool) -> tuple[Path, dict]:
-    sites = tmp / "sites.toml"
-    sites.write_text(
-        f'[[site]]\nid = "bacgiang"\nname = "Cổng TTĐT tỉnh Bắc Giang"\nfamily = "custom_cms"\nbase_url = "{base}"\n'
-        f'start_paths = ["/tin-tuc/thi-dua"]\nmax_pages = 1\nlive = true\nlegacy_tls = {str(legacy).lower()}\n',
-        encoding="utf-8",
-    )
-    db = tmp / "cat.db"
-    return db, crawl(db, live=True, sites_file=sites, settings=SETTINGS, state_dir=tmp / "state")
+    site = {"id": "bacgiang", "name": "Cổng TTĐT tỉnh Bắc Giang", "start_paths": ["/tin-tuc/thi-dua"], "legacy_tls": legacy}
+    return crawl_live_sites(tmp, base, [site])
 
 
 def test_old_tls_server_is_refused_by_default_with_a_tls_error(old_portal, tmp_path):
