@@ -29,6 +29,8 @@ from pathlib import Path
 RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "boilerplate.toml"
 
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
+# "19 Tháng 1 2021", "ngày 14 tháng 10 năm 2021", "25 tháng 01, 2022" (Joomla and newspaper headers)
+_DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})(?:\s*,\s*|\s+(?i:năm)\s+|\s+)((?:19|20)\d{2})(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?…;:”\"]\s*$")
 
 
@@ -128,7 +130,7 @@ def _is_repeated(line: str) -> bool:
 
 def find_date(line: str) -> tuple[int, int, int] | None:
     """First full day-first date in a line, as (year, month, day)."""
-    for m in _DATE.finditer(line):
+    for m in sorted([*_DATE.finditer(line), *_DATE_WORDS.finditer(line)], key=lambda m: m.start()):
         d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= d <= 31 and 1 <= mo <= 12:
             return (y, mo, d)

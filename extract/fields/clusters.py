@@ -576,8 +576,10 @@ def _group_mentions(s: Sentence, title: str) -> list[Mention]:
 # "gồm 7 đơn vị: NHNN chi nhánh Tp. Hồ Chí Minh, Bình Dương và Long An"
 _FULL_STOP = r"(?<![Tt][Pp]|[Tt][Xx])\."
 
+# "thuộc Khối … do Bộ Công an tổ chức," / "được kiện toàn theo Quyết định số …," between a cluster and its members
 _CONTAINER = re.compile(
-    r"^\s+(?i:thuộc|trực thuộc)\s[^.;:]{3,160}?,(?=\s*(?:(?i:năm)\s+(?:19|20)\d{2}\s*,?\s*)?(?i:gồm|bao gồm|gồm có)\s)")
+    r"^\s+(?i:thuộc|trực thuộc|được kiện toàn|được thành lập|được thành lập lại|được điều chỉnh|được sắp xếp lại|theo)"
+    r"\s[^.;:]{3,160}?,(?=\s*(?:(?i:năm)\s+(?:19|20)\d{2}\s*,?\s*)?(?i:gồm|bao gồm|gồm có)\s)")
 
 
 def _member_list(text: str, end: int, offset: int) -> tuple[list[Item], int | None]:

@@ -120,3 +120,14 @@ def test_a_wrapped_lead_and_a_mid_article_counter_block_keep_the_body_whole():
     assert "Sáng 4/9, tại phường Nha Trang" in body and "sáng tạo, thi đua lập thành tích" in body
     assert any(t.startswith("Phát biểu tại buổi lễ") for t in texts)  # after the counters
     assert "Ninh Thuận" not in body and "Đang truy cập" not in body  # a sidebar list ends the article
+
+
+def test_header_dates_written_with_month_words():
+    from extract.boilerplate import find_date
+
+    assert find_date("Thứ năm, 7 Tháng 3 2019 08:15") == (2019, 3, 7)
+    assert find_date("Cập nhật ngày 14 tháng 10 năm 2021") == (2021, 10, 14)
+    assert find_date("Lượt xem: 1.203 | Bình luận: 0") is None
+    page = "Tin tức\nKhối thi đua các sở tổng kết năm 2018 và ký kết giao ước năm 2019\nThứ năm, 7 Tháng 3 2019 08:15\n\n" \
+           "Chiều 6/3, Khối thi đua các sở, ban, ngành tỉnh Phú Thọ tổ chức hội nghị tổng kết công tác thi đua, khen thưởng."
+    assert analyze(page).published == dt.date(2019, 3, 7)

@@ -263,3 +263,12 @@ def test_table_rows_give_items_from_the_unit_cell():
 def test_firm_names_with_va(text, expected):
     [c] = clusters.extract(analyze(text))
     assert [(r["role"], r["unit"], r["year"]) for r in c["roles"]] == expected
+
+
+def test_members_after_a_reorganisation_clause():
+    from extract.fields import clusters
+    from extract.frontend import analyze
+
+    text = ("Sau khi sắp xếp đơn vị hành chính, Cụm thi đua số 2 được kiện toàn theo Quyết định số 45/QĐ-BTC ngày "
+            "3/9/2025 của Bộ trưởng Bộ Tài chính, gồm Sở Tài chính 3 tỉnh: Cà Mau, An Giang và Vĩnh Long.")
+    assert [c["members"] for c in clusters.extract(analyze(text))] == [["Cà Mau", "An Giang", "Vĩnh Long"]]
