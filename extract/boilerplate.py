@@ -145,6 +145,32 @@ def _continues(lines: list, i: int) -> bool:
     return nxt[0] == lines[i][1] + 1 and nxt[2][:1].islower()
 
 
+def _table_row(line: str) -> bool:
+    """A row of a table printed as text ("2 | Sở TT&TT Nghệ An | 96,50 | 1") or its header ("STT | Đơn vị |
+    Tổng điểm"): a number cell beside a word cell, or a first cell STT/TT — menus and counters have neither.
+
+    >>> _table_row("2 | Sở TT&TT Nghệ An | 96,50 | 1"), _table_row("Trang chủ | Giới thiệu | Liên hệ")
+    (True, False)
+    """
+    cells = [c.strip() for c in line.split("|")]
+    if len(cells) < 3:
+        return False
+    if re.fullmatch(r"(?i:stt|tt|số tt)", cells[0]):
+        return True
+    return any(re.fullmatch(r"\d+(?:[.,]\d+)?", c) for c in cells) and any(re.search(r"[^\W\d_]{2,}", c) for c in cells)
+
+
+def _list_entry(lines: list, i: int, page: PageText) -> bool:
+    """Line ``i`` is one entry of a list written one per line without bullets, under a line that introduces
+    it ("… đón nhận:", "1. Bằng khen của Thủ tướng Chính phủ", "Khoa Sản;" → "Khoa Nhi."): it ends with
+    ";" or ".", and the line right above it is in the body and ends with ":" or ";" or is a numbered heading."""
+    s, _, ln = lines[i]
+    if not re.search(r"[;.]\s*$", ln) or i == 0 or not page.body or page.body[-1][1] != s - 1:
+        return False
+    above = lines[i - 1][2].strip()
+    return bool(re.search(r"[:;]$", above) or re.match(r"^(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]\s+\S", above))
+
+
 _LIST_ITEM = re.compile(r"^(?:[-–•+*]|\d+[.)])\s+\S|\(\d{1,2}/\d{1,2}/\d{4}\)\s*$")
 
 
@@ -228,13 +254,15 @@ def split_page(text: str) -> PageText:
             if skip_to is None:
                 break
             continue
-        if r.drop.search(stripped) or stripped.lower() in r.field_labels or _is_repeated(stripped):
+        if (r.drop.search(stripped) and not _table_row(stripped)) or stripped.lower() in r.field_labels \
+                or _is_repeated(stripped):
             continue
         n = _words(stripped)
         if n < r.min_body_words and not (page.body and page.body[-1][1] == s - 1 and _continues(lines, i - 1)):
             # short lines are menu items, bylines or labels — unless they carry list content or end a
             # paragraph wrapped over lines
-            if not re.match(r"^(?:[-–•+*]|\d+[.)])\s+\S", stripped):
+            if not re.match(r"^(?:[-–•+*]|\d+[.)])\s+\S", stripped) and not _list_entry(lines, i, page) \
+                    and not _table_row(stripped):
                 continue
         if n >= r.min_header_paragraph_words:
             seen_body = True

@@ -74,6 +74,41 @@ def _variant_regex(surface: str) -> str:
     return _DASH.join(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    """Vietnamese surnames (``PERSON_SURNAME`` of extract/rules/people.jsonl)."""
+    import json
+
+    out = set()
+    with open(Path(__file__).resolve().parent / "rules" / "people.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            rule = json.loads(line) if line.lstrip().startswith("{") else {}
+            if rule.get("label") == "PERSON_SURNAME" and isinstance(rule.get("pattern"), list) and len(rule["pattern"]) == 1:
+                out.add(rule["pattern"][0].get("TEXT", ""))
+    return frozenset(out)
+
+
+_NAME_BEFORE = re.compile(r"(?:(?P<honorific>\b(?i:ông|bà|đồng chí|đ/c|chị|anh|cô|thầy|cháu|em)\s+))?"
+                          r"(?P<surname>" + UPPER + r"\w+)(?P<middle>(?:\s+" + UPPER + r"\w*){1,2})\s+$")
+
+
+def _ends_person_name(text: str, start: int) -> bool:
+    """Whether a place name at ``start`` is the given name closing a person's name: a surname and one or
+    two capitalised words before it, with a middle name Thị/Văn or an honorific ("bà Trần Thị Hoà Bình").
+
+    >>> t = "Dự có bà Trần Thị Hoà Bình, Phó Chủ tịch"
+    >>> _ends_person_name(t, t.index("Hoà"))
+    True
+    >>> t = "Đoàn Thanh Niên Quảng Ninh"
+    >>> _ends_person_name(t, t.index("Quảng"))
+    False
+    """
+    m = _NAME_BEFORE.search(text[max(0, start - 40):start])
+    if not m or m.group("surname") not in _surnames():
+        return False
+    return bool(m.group("honorific")) or bool(re.search(r"\b(?:Thị|Văn)\b", m.group("middle")))
+
+
 class Gazetteer:
     """Provinces (63 pre-2025 units with aliases and 2025 successor), cities, authorities."""
 
@@ -178,6 +213,8 @@ class Gazetteer:
                     out.append(Match(start, m.end(), stripped, hit[1], "CITY", hit[2]))
                     continue
             hit = hit or self._lookup.get(_key(surface))
+            if hit and hit[0] == "PROVINCE" and _ends_person_name(text, m.start()):
+                continue  # "bà Trần Thị Hoà Bình", "ông Nguyễn Thái Bình": a given name, not the province
             if hit:
                 out.append(Match(m.start(), m.end(), surface, hit[1], hit[0], hit[2]))
         return tuple(out)

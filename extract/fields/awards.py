@@ -49,8 +49,10 @@ from extract.fields.clusters import (
     split_list,
     year_of,
 )
+from extract.fields.tables import _RANK_REF, ranked_units
 from extract.frontend import Analysis, Sentence
 from extract.gazetteer import DATA_DIR, UPPER, gazetteer
+from extract.normalize import fold
 
 
 @dataclass(frozen=True)
@@ -81,15 +83,17 @@ _MOVEMENT_NAME = re.compile(r"^\s*[“\"][^”\"]{3,80}[”\"]")
 _LEVEL_BY_AUTH = (
     (re.compile(r"^(?:Chủ tịch nước|Nhà nước|Quốc hội)"), "state"),
     (re.compile(r"^(?:Chính phủ|Thủ tướng)"), "government"),
-    (re.compile(r"^(?:Bộ|Bộ trưởng)\s"), "ministry"),
+    # "Bộ Tư lệnh Quân khu 9", "Bộ Chỉ huy Quân sự tỉnh", "Bộ đội Biên phòng": commands, not ministries
+    (re.compile(r"^(?:Bộ|Bộ trưởng)\s(?!(?i:tư lệnh|chỉ huy|đội)\b)"), "ministry"),
     (re.compile(r"^(?:UBND|Ủy ban nhân dân)\s"), "province"),
 )
 _OTHER_CONFERRER = re.compile(
     r"^(?:(?:Ban Chấp hành|Ban Thường vụ|BCH)\s+)?(?:Tổng Liên đoàn Lao động Việt Nam|Tổng LĐLĐ Việt Nam|Liên đoàn Lao động[^,;.]{0,40}?|"
     r"Công đoàn[^,;.]{0,40}?|Trung ương Đoàn|(?:Ban Chấp hành\s+)?Trung ương Hội [A-ZĐ][^,;.]{0,40}?|Tỉnh đoàn|Thành đoàn|Đoàn Thanh niên[^,;.]{0,40}?|Hội [A-ZĐ][^,;.]{0,40}?|"
-    r"Ủy ban (?:Trung ương )?Mặt trận Tổ quốc[^,;.]{0,40}?|Mặt trận Tổ quốc[^,;.]{0,30}?|Tổng cục [A-ZĐ][^,;.]{0,30}?|"
+    r"Ủy ban (?:Trung ương )?(?:Mặt trận Tổ quốc|MTTQ)[^,;.]{0,40}?|Mặt trận Tổ quốc[^,;.]{0,30}?|Tổng cục [A-ZĐ][^,;.]{0,30}?|"
     r"Giám đốc (?:Sở|Công an|Bệnh viện)[^,;.]{0,50}?|Tổng Cục trưởng[^,;.]{0,40}?|Cục trưởng[^,;.]{0,40}?|"
-    r"Tỉnh ủy[^,;.]{0,20}?|Ban Thường vụ Tỉnh ủy|Kho bạc Nhà nước)"
+    r"Tỉnh ủy[^,;.]{0,20}?|Ban Thường vụ Tỉnh ủy|Kho bạc Nhà nước|Bộ Tư lệnh[^,;.]{0,30}?|Bộ Chỉ huy[^,;.]{0,40}?|"
+    r"Bộ đội Biên phòng[^,;.]{0,20}?|Tư lệnh[^,;.]{0,30}?)"
     r"(?=\s+(?:cho|tới|đến|năm|vì|về|do|đã|và)\s|[,;:.()]|$)"
 )
 
@@ -165,7 +169,8 @@ def _mentions(text: str, ctx: _Ctx) -> list[Mention]:
         if award == "Kỷ niệm chương" and (n := _KNC_NAME.match(text[end:])):
             award = f"Kỷ niệm chương {n.group(1).strip()}"
             end += n.end()
-        if end < len(text) and text[end] in "”\"" and re.search(r"[“\"]", text[m.start():end]):
+        if end < len(text) and text[end] in "”\"" and (re.search(r"[“\"]", text[m.start():end])
+                                                      or re.search(r"[“\"]\s*$", text[:m.start()])):
             end += 1  # the closing quote of Huy chương “Vì an ninh Tổ quốc”
         elif award != "Huy chương" and (q := _MOVEMENT_NAME.match(text[end:])):
             end += q.end()  # Cờ thi đua "Vì an ninh Tổ quốc": the flag of a movement, not another award
@@ -198,7 +203,7 @@ def _mentions(text: str, ctx: _Ctx) -> list[Mention]:
 
 _RECIPIENT_START = re.compile(r"^\s*(?:(?i:năm)\s+(?:19|20)\d{2}\s*)?(?:(?i:cho|tới|đến)\s+|:\s*)")
 _PASSIVE = re.compile(
-    r"(?<![\w])(?i:được|đã được|vinh dự được|vinh dự|đón nhận|nhận|đạt|giành|được công nhận|được trao|được tặng|được đề nghị|đề nghị)(?![\w])"
+    r"(?<![\w])(?i:được|đã được|vinh dự được|vinh dự|đón nhận|(?<!công )(?<!Công )nhận|đạt|giành|được công nhận|được trao|được tặng|được đề nghị|đề nghị)(?![\w])"
 )
 
 
@@ -246,7 +251,7 @@ def _recipients_before(text: str, win_start: int, verb_start: int) -> tuple[list
         off += has[-1].end()
         seg = text[off:verb_start]
     seg = re.sub(r"\s+(?i:đã|cũng|đều|vừa|luôn|rất)\s*$", "", seg)
-    return split_list(seg, off), off
+    return _drop_position_places(text, split_list(seg, off)), off
 
 
 _NAMED_LIST = re.compile(r"^[^;.]{0,80}?(?<![\w])(?i:gồm|bao gồm|gồm có|là)\s*:\s*")
@@ -257,7 +262,7 @@ _TRAILING_PROPOSAL = re.compile(r"^[\s,;]*(?i:và\s+)?(?i:đề nghị|trình|đ
 
 _LIST_LINE = re.compile(r"^\s*(?:[-–+•*]\s*)?(?:(?i:danh hiệu)\s+)?[A-ZĐ]")
 _ANAPHOR = re.compile(r"(?i:(?:hai|ba|bốn|năm|các|những|\d+)\s+)?(?i:đơn vị|tỉnh|tập thể|sở|tỉnh, thành phố|cơ quan)\s+"
-                      r"(?i:này|trên|nói trên|kể trên)")
+                      r"(?i:này|trên|nói trên|kể trên|dẫn đầu)")
 # ", đơn vị dẫn đầu Cụm năm 2025, và tặng Bằng khen": the proposal goes on
 _GIVE_AGAIN = re.compile(r"^[^.;]*,\s*(?i:và|đồng thời)\s+(?i:tặng|xét tặng|trao tặng)\s*$")
 
@@ -265,12 +270,27 @@ _GIVE_AGAIN = re.compile(r"^[^.;]*,\s*(?i:và|đồng thời)\s+(?i:tặng|xét 
 _BARE_PLACE = re.compile(r"^(?i:huyện|quận|thị xã|thị trấn|xã|phường|tỉnh|thành phố|TP\.?)\s+[A-ZĐ]\S*(?:\s+[A-ZĐ0-9]\S*)*$")
 
 
+def _place_rank(text: str) -> int:
+    """Administrative level of the last place word in a name: 1 commune, 2 district, 3 province, 0 none."""
+    found = re.findall(r"(?<![\w])(xã|phường|thị trấn|ấp|thôn|huyện|quận|thị xã|tỉnh)\s+[A-ZĐ]", text)
+    if not found:
+        return 0
+    return {"xã": 1, "phường": 1, "thị trấn": 1, "ấp": 1, "thôn": 1, "huyện": 2, "quận": 2, "thị xã": 2}.get(found[-1], 3)
+
+
 def _drop_position_places(text: str, items: list[Item]) -> list[Item]:
     """"cho ông A, Giám đốc Hợp tác xã B, huyện Thạch Hà": the district belongs to the position, not a recipient."""
     out: list[Item] = []
     for it in items:
+        # "bà A, Chủ tịch Hội LHPN xã B, huyện C, được tặng …": the place closes the person's position
         if (out and out[-1].person and _BARE_PLACE.match(it.text or "")
-                and text[out[-1].end:it.start].strip() == ","):
+                and re.fullmatch(r"\s*,(?:[^,;.]{0,60},)?\s*", text[out[-1].end:it.start])):
+            out[-1].end = it.end
+            continue
+        # "Công an xã An Thạnh, huyện Mỏ Cày Nam": the district locates the commune's unit
+        if (out and _BARE_PLACE.match(it.text or "") and text[out[-1].end:it.start].strip() == ","
+                and _place_rank(it.text) > _place_rank(out[-1].text) > 0):
+            out[-1].text = text[out[-1].start:it.end] if text[out[-1].start:out[-1].end] == out[-1].text else out[-1].text
             out[-1].end = it.end
             continue
         out.append(it)
@@ -283,7 +303,8 @@ def _honoured_units(a: Analysis, s: Sentence, pos: int) -> list[Item]:
         found = list(_HONOURED.finditer(text, 0, limit if limit is not None else len(text)))
         if found:
             h = found[-1]
-            items = [it for it in split_list(h.group("unit"), h.start("unit")) if it.count is None]
+            items = ranked_units(a, h.group("unit")) or [
+                it for it in split_list(h.group("unit"), h.start("unit")) if it.count is None]
             if items:
                 return items
     return []
@@ -386,14 +407,14 @@ def _for_year(text: str, start: int, end: int, ctx: _Ctx, status: str) -> int | 
 _GAP_VERB = re.compile(
     # "Chủ tịch UBND tỉnh Nguyễn Phi Hùng đã trao …": the office holder's name may stand between
     rf"^\s*(?:{UPPER}\w*(?:\s+{UPPER}\w*){{1,3}}\s+)?"
-    r"(?:(?i:đã|vừa|quyết định|ký quyết định|xét|đồng ý|tặng thưởng|trao tặng|tặng|trao|khen tặng|công nhận|"
-    r"xét tặng|khen thưởng|tặng danh hiệu|công nhận danh hiệu|danh hiệu)\s*)+$"
+    r"(?:(?i:đã|vừa|cũng|còn|quyết định|ký quyết định|xét|đồng ý|tặng thưởng|trao tặng|tặng|trao|khen tặng|công nhận|"
+    r"xét tặng|khen thưởng|tặng danh hiệu|công nhận danh hiệu|danh hiệu)\s*)+[“\"]?\s*$"
 )
 
 
 _OTHER_BEFORE = re.compile(
     r"(?:(?i:Tổng Cục trưởng|Cục trưởng|Giám đốc|Chủ tịch)\s+)?(?:Tổng cục|Tổng Liên đoàn Lao động|Liên đoàn Lao động|Công đoàn|Trung ương Đoàn|"
-    r"Tỉnh đoàn|(?:Trung ương\s+)?Hội|Ủy ban Mặt trận Tổ quốc|Kho bạc Nhà nước)(?:\s+(?!(?i:tặng|trao|xét|đã|vừa|khen)\b)[A-ZĐ][\wÀ-ỹ]*(?:\s+(?!(?:tặng|trao|xét|đã|vừa|khen)\b)[a-zà-ỹ]+){0,2}){0,4}"
+    r"Tỉnh đoàn|(?:Trung ương\s+)?Hội|Ủy ban (?:Trung ương )?(?:Mặt trận Tổ quốc|MTTQ)|Kho bạc Nhà nước|Bộ Tư lệnh|Bộ Chỉ huy|Bộ đội|Tư lệnh)(?:\s+(?!(?i:tặng|trao|xét|đã|vừa|khen|công nhận)\b)[A-ZĐ0-9][\wÀ-ỹ]*(?:\s+(?!(?:tặng|trao|xét|đã|vừa|khen|công nhận|cũng)\b)[a-zà-ỹ]+){0,2}){0,4}"
 )
 
 
@@ -507,9 +528,14 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None, header_status:
             seg = seg[:stop]
             # a following "đề nghị …" / "và đề nghị" clause belongs to the next award
             seg = re.split(r",?\s+(?:và\s+)?(?i:đề nghị|đồng thời)\s", seg)[0]
-            if _ANAPHOR.match(seg.strip()) and a is not None:
+            ranked = ranked_units(a, seg[:80]) if a is not None and _RANK_REF.match(seg.strip()) else []
+            if ranked:  # "… tặng Bằng khen cho hai đơn vị xếp hạng nhì và ba" of the results table
+                items = ranked
+            elif _ANAPHOR.match(seg.strip()) and a is not None:
                 # "… suy tôn A và B là hai đơn vị dẫn đầu; đề nghị … tặng Cờ thi đua cho hai tỉnh này"
                 items = _honoured_units(a, s, m.start)
+                if not items and re.match(r"^\s*\d", seg):  # "cho 25 tập thể dẫn đầu các khối": a count
+                    items = split_list(seg, seg_start)
             else:
                 items = split_list(seg, seg_start)
             items = _drop_position_places(text, items)
@@ -547,6 +573,10 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None, header_status:
             window = text[min(c_start, res[1]):m.start]
         prev_end = max(m.end, res[2] if res else m.end) if not shares_next[i] else prev_end
         if res is None or not res[0]:
+            # "đề nghị … tặng Cờ thi đua cho đơn vị dẫn đầu và tặng Bằng khen cho …": a proposal without a
+            # named recipient still makes the next bare "tặng" a proposal
+            own = _status(window, text[m.end:])
+            prev_status = own if own == "proposed" else prev_status
             continue
         status = _status(window, text[m.end:])
         if status is None and shares_next[i] is False and prev_status is not None and i > 0:
@@ -577,6 +607,92 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None, header_status:
                 "status": status,
                 "evidence": s.evidence(m.start, m.end),
             })
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# award lists laid out as headings: the award on its own line, the recipients one per line below
+#
+#   … các tập thể, cá nhân vinh dự đón nhận:          (or "… đề nghị khen thưởng như sau:")
+#   1. Bằng khen của Thủ tướng Chính phủ               (or "b) Cờ thi đua của Bộ …:")
+#   Khoa Hồi sức tích cực - Chống độc;
+#   Bác sĩ Phạm Văn Thắng, Trưởng khoa Ngoại chấn thương.
+# --------------------------------------------------------------------------------------------
+
+_ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]\s*$")
+
+
+def _starts_line(a: Analysis, s: Sentence) -> bool:
+    line_start = a.text.rfind("\n", 0, s.start) + 1
+    before = a.text[line_start:s.start]
+    return not before.strip() or bool(_ENUMERATOR.match(before))
+
+
+def _ends_line(a: Analysis, s: Sentence) -> bool:
+    nl = a.text.find("\n", s.end)
+    return not a.text[s.end: nl if nl >= 0 else len(a.text)].strip()
+
+
+def _heading_mention(a: Analysis, s: Sentence, ctx: _Ctx) -> Mention | None:
+    """The award of a list heading: a line of its own that is one award with its conferrer (and perhaps a
+    year or "(do … tặng)"), without a full stop."""
+    if s.is_title or not (_starts_line(a, s) and _ends_line(a, s)) or s.text.rstrip().endswith(".") \
+            or len(s.text.split()) > 25:
+        return None
+    ms = _mentions(s.text, ctx)
+    if len(ms) != 1 or not re.fullmatch(r"\s*(?:(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]\s*)?(?:(?i:danh hiệu)\s*)?",
+                                        s.text[: ms[0].start]):
+        return None
+    m = ms[0]
+    _conferrer_after(s.text, m, len(s.text), ctx)
+    return m
+
+
+def _list_intro_status(a: Analysis, index: int) -> str | None:
+    """The status announced by the line introducing a list ("… vinh dự đón nhận:", "đề nghị khen thưởng như
+    sau:"), looking back over the list's own lines."""
+    for t in reversed(a.sentences[max(0, index - 40): index]):
+        if t.text.rstrip().endswith(":") and (st := _status(t.text, "")) is not None:
+            return st
+        if len(t.text.split()) > 25 or not _starts_line(a, t):
+            return None
+    return None
+
+
+def _heading_list(a: Analysis, index: int, ctx: _Ctx) -> list[dict]:
+    """Awards of a heading line (sentence ``index``) given to the recipients written one per line below it;
+    the list ends at a blank line, the next heading or a paragraph."""
+    s = a.sentences[index]
+    m = _heading_mention(a, s, ctx)
+    if m is None:
+        return []
+    status = _status(s.text, "") or _list_intro_status(a, index)
+    if status is None or _not_real(s.text):
+        return []
+    out: list[dict] = []
+    prev = s
+    for t in a.sentences[index + 1:]:
+        gap = a.text[prev.end:t.start]
+        if not _starts_line(a, t) or (gap.count("\n") > 1 and out) or len(t.text.split()) > 25 \
+                or _ENUMERATOR.match(a.text[a.text.rfind("\n", 0, t.start) + 1:t.start] or "-") \
+                or re.match(r"\s*(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]\s", t.text) or _mentions(t.text, ctx):
+            break
+        seg = t.text.rstrip(" ;.")
+        items = _drop_position_places(t.text, split_list(seg[:_recipient_end(seg)], 0))
+        year_text = s.text + " — " + t.text
+        for it in items:
+            out.append({
+                "award": m.award,
+                "level": m.level,
+                "conferred_by": m.conferred_by,
+                "recipient": None if it.count is not None else _recipient_text(it),
+                "province": None if it.count is not None else _recipient_province(it, ctx),
+                "count": it.count,
+                "for_year": _for_year(year_text, 0, len(year_text), ctx, status),
+                "status": status,
+                "evidence": s.evidence(m.start, m.end),
+            })
+        prev = t
     return out
 
 
@@ -612,10 +728,25 @@ def _one_province_view(a: Analysis) -> bool:
     return top >= 2 * second and bare >= 2
 
 
+_DEFINED_ABBR = re.compile(r"((?:\w+\s+){1,6})\((\w{2,8})\)\s*")
+
+
+def _short_form(name: str) -> str:
+    """A name with an abbreviation defined in it written short, as the article goes on to write it:
+    "Hội Liên hiệp Phụ nữ (LHPN) tỉnh Tuyên Quang" → "Hội LHPN tỉnh Tuyên Quang"."""
+    def repl(m: re.Match) -> str:
+        words, abbr = m.group(1).split(), m.group(2)
+        for k in range(len(words), 0, -1):
+            if fold("".join(w[0] for w in words[-k:])).upper() == fold(abbr).upper():
+                return " ".join(words[:-k] + [abbr]) + " "
+        return m.group(0)
+    return _DEFINED_ABBR.sub(repl, name).strip()
+
+
 def _same_recipient(old: dict, new: dict, a: Analysis) -> bool:
     """Two award objects with one key name one recipient: the same name, one name inside the other
     ("Bệnh viện" / "Bệnh viện Y học cổ truyền Hà Tĩnh"), a count told again, or a headline's wording."""
-    r1, r2 = (old["recipient"] or "").lower(), (new["recipient"] or "").lower()
+    r1, r2 = (_short_form(old["recipient"] or "").lower(), _short_form(new["recipient"] or "").lower())
     if r1 == r2:
         return True
     if old["evidence"]["sentence_index"] == new["evidence"]["sentence_index"]:
@@ -643,7 +774,7 @@ def _extract(a: Analysis) -> list[dict]:
     for s in a.sentences:
         if not _LIST_LINE.match(s.text):
             header = None
-        for x in _awards_in(s, ctx, a, header):
+        for x in _awards_in(s, ctx, a, header) or _heading_list(a, s.index, ctx):
             same = merged.setdefault(_key(x), [])
             # the same award to the same recipient told twice (title and body, or lead and body);
             # distinct units of one province stay apart

@@ -51,6 +51,7 @@ import csv
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extract.frontend import Analysis, Sentence
@@ -676,6 +677,9 @@ def _mask_firm_and(segment: str, masked: str) -> str:
             after = segment[f.end + m.end():].lstrip()
             if unit_heads(after[:30]) and unit_heads(after[:30])[0].start == 0:
                 break
+            person = find_rules("AWARD_PERSON", after[:14])
+            if person and person[0].start == 0:  # "… Công ty Than Hạ Long - TKV và anh Lê Văn Quang"
+                break
             provs = g.find_provinces(after[:40])
             if provs and re.match(r"^(?i:tỉnh|thành phố|TP\.?)?\s*$", after[: provs[0].start]):
                 break
@@ -737,7 +741,8 @@ class Role:
 
 
 def _role_year(text: str, before: str, after: str, role: str, elect: bool, years: Years) -> int | None:
-    m = re.match(r"^\s*(?:(?i:cụm thi đua|khối thi đua|cụm|khối)\s*(?:(?i:số)\s*)?\w{0,4}\s*)?(?:(?i:luân phiên)\s+)?(?:[,(]\s*)?(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?", after)
+    # "Cụm trưởng Cụm thi đua số 1 ngành TT&TT năm 2022": the year after the cluster's label and sector
+    m = re.match(r"^\s*(?:(?i:cụm thi đua|khối thi đua|cụm|khối)\s*(?:(?i:số)\s*)?\w{0,4}\s*(?:(?i:ngành|các)\s+[^\d,;.()]{1,40}?\s+)?)?(?:(?i:luân phiên)\s+)?(?:[,(]\s*)?(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?", after)
     if m:
         return year_of(m)
     if role == "leading_unit":
@@ -750,6 +755,10 @@ def _role_year(text: str, before: str, after: str, role: str, elect: bool, years
         if role != "leading_unit" and re.search(r"(?i:tổng kết|sơ kết|kết quả|thành tích)[^,;:.]{0,60}$", pre):
             continue
         return year_of(m)
+    # "Năm 2019, các đơn vị thống nhất chủ đề …; Sở A làm Cụm trưởng": a year opening the sentence covers it
+    m = re.match(r"^\s*(?i:năm)\s+((?:19|20)\d{2})\s*,", text)
+    if m and role != "leading_unit" and not re.search(r"(?i:tổng kết|sơ kết|kết quả|thành tích)", text[:m.end() + 60]):
+        return int(m.group(1))
     if role == "leading_unit":
         return years.review
     if elect:
@@ -761,7 +770,8 @@ _NO_YEARS = Years(None, None, None)
 _PAIR_YEAR = re.compile(r"^\s*(?:(?:,|và|/)\s*(?i:cụm|khối)\s*(?i:trưởng|phó)\s*)*(?i:năm)\s+((?:19|20)\d{2})(?!\d)")
 
 
-def _roles_in(s: Sentence, years: Years, carry: tuple[int, bool] | None = None) -> tuple[list[Role], tuple[int, bool] | None]:
+def _roles_in(s: Sentence, years: Years, carry: tuple[int, bool] | None = None,
+              ranked: Callable[[str], list[Item]] | None = None) -> tuple[list[Role], tuple[int, bool] | None]:
     """Cluster roles in one sentence, holder and year resolved; and the year a next sentence may take over.
 
     ``carry`` is (year, announced) from the sentence before: a leader/deputy written here without a year of its
@@ -817,6 +827,10 @@ def _roles_in(s: Sentence, years: Years, carry: tuple[int, bool] | None = None) 
         after_rule = find_rules("CLUSTER_ROLE_AFTER", rest[:16])
         if kind == "vote":
             unit = _unit_from(after[:120], h.end, True)
+            by_rank = ranked(after[:60]) if ranked is not None and re.match(r"^\s*(?i:đơn vị|tỉnh|sở)\s+(?i:xếp|đứng)", after) else []
+            if by_rank:  # "suy tôn đơn vị xếp hạng nhất là đơn vị dẫn đầu": the first of the results table
+                ref_end = h.end + (re.search(r"\s(?i:là|làm)\s", after[:80]) or re.search(r"$", after[:60])).start()
+                unit = Unit(by_rank[0].text, h.end, ref_end, by_rank[0].province)
             said = re.search(r"\s(?i:là|làm|dẫn đầu)\s", after[:160])
             if unit and said:  # "suy tôn Đài A và Đài B là hai đơn vị dẫn đầu"
                 group = [u for u in (_unit_from(it.text, it.start, True) for it in split_list(after[:said.start()], h.end)) if u]
@@ -1038,6 +1052,7 @@ def _cluster_context(text: str) -> bool:
 
 def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
     """Clusters of an article and, per sentence index, the cluster the sentence is about (if any)."""
+    from extract.fields.tables import ranked_units  # tables builds on this module's list reader
     province = article_province(a)
     # an article that names one province only: a unit written without its province is in it ("Tỉnh đoàn")
     single = len(named_provinces(a)) == 1
@@ -1098,8 +1113,9 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
     first = clusters[0]
     for s in a.sentences:
         if s.index in per_sentence:
-            current = per_sentence[s.index][-1]
-            about[s.index] = current
+            named = [c for c in per_sentence[s.index] if not _in_passing(a, s, c, current)]
+            about[s.index] = per_sentence[s.index][-1]
+            current = named[-1] if named else current or per_sentence[s.index][-1]
         elif _cluster_context(s.text) or (len(clusters) == 1 and clusters[0].described and s.index > 0):
             about[s.index] = current or first
 
@@ -1131,7 +1147,8 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
             provs = [it.province for it in m.members if it.province]
             # one province's departments or hospitals ("Bệnh viện Nhi Thanh Hoá, Bệnh viện Mắt Thanh Hoá"):
             # a cluster of provinces never lists two members of one province
-            if provs and len(set(provs)) == 1 and len(m.members) >= 2 and not _bare_provinces(m.members):
+            if provs and len(set(provs)) == 1 and len(m.members) >= 2 and not _bare_provinces(m.members) \
+                    or provs and all(_INSTITUTION.match(it.text) for it in m.members):
                 for it in m.members:
                     if it.text not in c.member_units:
                         c.member_units.append(it.text)
@@ -1149,7 +1166,7 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
     seen_roles: set[tuple] = set()
     carry: tuple[int, bool] | None = None
     for s in a.sentences:
-        roles, carry = _roles_in(s, years, carry)
+        roles, carry = _roles_in(s, years, carry, ranked=lambda phrase: ranked_units(a, phrase))
         if not roles:
             continue
         for r in roles:
@@ -1221,6 +1238,23 @@ def _provincial(c: Cluster) -> bool:
     """A block of one province's departments or of non-provincial units: members stay empty."""
     return (bool(c.member_units) and not c.members or bool(c.organizer and c.organizer.startswith("UBND"))
             or any(find_rules("CLUSTER_NONPROVINCIAL", x) for x in [c.label] + [m.alias or m.label for m in c.mentions]))
+
+
+# universities and enterprises carry a place in their name ("Trường Đại học An Giang", "Công ty Điện lực
+# Thái Bình") but are not a province's units: a cluster of them lists them in member_units only
+_INSTITUTION = re.compile(r"(?i:trường\s+(?:đại học|cao đẳng)|đại học|học viện|(?:tổng\s+)?công ty)\b")
+
+
+# a cluster named as the title of a person or unit ("bà X, Cụm trưởng Cụm thi đua số 1 năm 2022",
+# "Sở A, thành viên Khối thi đua số 3"): said in passing, the next sentences stay with the cluster before
+_PASSING_ROLE = re.compile(r"(?i:(?:cụm|khối)\s+(?:trưởng|phó)|thành viên|(?:trưởng|phó)\s+(?:cụm|khối))\s*$")
+
+
+def _in_passing(a: Analysis, s: Sentence, c: Cluster, current: Cluster | None) -> bool:
+    if current is None or current is c:
+        return False
+    ms = [m for m in c.mentions if m.sentence == s.index]
+    return bool(ms) and all(_PASSING_ROLE.search(s.text[max(0, m.start - s.start - 20): m.start - s.start]) for m in ms)
 
 
 def _cluster_for(s: Sentence, pos: int, here: list[Cluster], about: Cluster | None, clusters: list[Cluster]) -> Cluster | None:

@@ -266,6 +266,9 @@ def _people_in(s: Sentence, a: Analysis) -> list[dict]:
             first = text[span[0]: span[1]].split()[0]
             if first in _NOT_NAME_START or _in_place(text, *span):
                 continue
+            # "Bằng khen của Chủ tịch UBND tỉnh cho Đoàn Thanh niên …": a preposition ends no title
+            if re.search(r"(?<![\w])(?i:cho|tới|đến|với|của|tại|và|từ)\s*$", text[t.end():p]):
+                break
             if first not in _surnames():
                 words = text[span[0]: span[1]].split()
                 if len(first) > 6 and any(x in _surnames() for x in words[1:-1]):

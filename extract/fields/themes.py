@@ -177,7 +177,7 @@ def extract(a: Analysis) -> list[dict]:
     title_years = [int(y) for y in _YEAR.findall(a.title or "")]
     title_year = title_years[0] if title_years else a.year
     lead = " ".join([a.title or ""] + [s.text for s in a.sentences[:3]])
-    article_context = bool(rule_regex("THEME_CONTEXT").search(lead))
+    article_context = bool(rule_regex("THEME_LEAD_CONTEXT").search(lead))
     found: dict[str, dict] = {}
     for s in rejoin_broken_quotes(a):
         for t in _themes_in(s, title_year, article_context):
