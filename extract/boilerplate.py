@@ -49,6 +49,7 @@ class Rules:
     drop: re.Pattern[str]
     tail: re.Pattern[str]
     date_line: re.Pattern[str]
+    masthead: re.Pattern[str]
     field_labels: frozenset[str]
     min_body_words: int
     min_header_paragraph_words: int
@@ -101,6 +102,7 @@ def rules(path: Path = RULES_PATH) -> Rules:
         drop=alt("drop"),
         tail=alt("tail"),
         date_line=alt("date_line"),
+        masthead=alt("masthead"),
         field_labels=frozenset(s.lower() for s in rule_strings("field_labels", plain_text=True, path=path)),
         min_body_words=int(thresholds["min_body_words"]),
         min_header_paragraph_words=int(thresholds["min_header_paragraph_words"]),
@@ -218,9 +220,14 @@ def split_page(text: str) -> PageText:
     # All-caps lines are mastheads ("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH TRÀ VINH") unless nothing else qualifies.
     candidates = [i for i in range(first_para)
                   if not (r.drop.search(lines[i][2]) or r.date_line.search(lines[i][2]) or _words(lines[i][2]) < 7
+                          or r.masthead.search(lines[i][2])
                           or lines[i][2].lower() in r.field_labels or _is_repeated(lines[i][2]))]
     mixed = [i for i in candidates if any(ch.islower() for ch in lines[i][2])]
     best = (mixed or candidates or [None])[0]
+    if best is None and first_para < len(lines) and not lines[first_para][2].rstrip().endswith((".", "!", "?", "…")):
+        # a long headline with no title line above it ("Thủ tướng phát động phong trào thi đua “…”"):
+        # it is the title, the body starts after it
+        best, first_para = first_para, first_para + 1
     if best is not None:
         s, e, ln = lines[best]
         page.title, page.title_span = ln, (s, e)

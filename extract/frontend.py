@@ -129,7 +129,8 @@ def _split_line(line: str) -> list[tuple[int, int]]:
     depth = 0
     for s, e in spans:
         chunk = line[s:e]
-        if merged and depth > 0:
+        # … and splits with no space after the stop: a domain or a number ("Baoquangninh.com.vn", "1.204.388")
+        if merged and (depth > 0 or s == merged[-1][1]):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))

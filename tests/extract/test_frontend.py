@@ -131,3 +131,37 @@ def test_header_dates_written_with_month_words():
     page = "Tin tức\nKhối thi đua các sở tổng kết năm 2018 và ký kết giao ước năm 2019\nThứ năm, 7 Tháng 3 2019 08:15\n\n" \
            "Chiều 6/3, Khối thi đua các sở, ban, ngành tỉnh Phú Thọ tổ chức hội nghị tổng kết công tác thi đua, khen thưởng."
     assert analyze(page).published == dt.date(2019, 3, 7)
+
+
+def test_a_newspaper_domain_in_the_lead_is_not_three_sentences():
+    text = ("Trường Tiểu học Kim Đồng đón nhận Cờ thi đua của Chính phủ\n"
+            "(Baohaiduong.vn) - Sáng 2/9, Trường Tiểu học Kim Đồng tổ chức lễ khai giảng năm học mới và đón nhận Cờ "
+            "thi đua của Chính phủ. Dự buổi lễ có lãnh đạo UBND tỉnh Hải Dương.\n")
+    sentences = [s.text for s in analyze(text).sentences if not s.is_title]
+    assert sentences[0].startswith("(Baohaiduong.vn) - Sáng 2/9")
+    assert sentences[1] == "Dự buổi lễ có lãnh đạo UBND tỉnh Hải Dương."
+
+
+def test_a_site_masthead_is_not_the_title():
+    text = ("Cổng thông tin điện tử Sở Nội vụ tỉnh Phú Yên\n"
+            "Trang chủ | Giới thiệu | Tin tức | Văn bản\n"
+            "Khối thi đua các cơ quan nội chính tỉnh tổng kết công tác năm 2022\n"
+            "Ngày đăng: 12/01/2023\n"
+            "Ngày 10/1/2023, Khối thi đua các cơ quan nội chính tỉnh Phú Yên tổ chức hội nghị tổng kết công tác thi "
+            "đua, khen thưởng năm 2022 và ký kết giao ước thi đua năm 2023.\n")
+    a = analyze(text)
+    assert a.title == "Khối thi đua các cơ quan nội chính tỉnh tổng kết công tác năm 2022"
+    assert a.published == dt.date(2023, 1, 12)
+
+
+def test_a_long_headline_under_a_masthead_is_the_title_not_the_first_paragraph():
+    text = ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH KON TUM\n"
+            "15/06/2022 09:30\n"
+            "Ủy ban nhân dân tỉnh phát động phong trào thi đua “Kon Tum chung tay xây dựng nông thôn mới, đô thị văn "
+            "minh” giai đoạn 2022 - 2025\n\n"
+            "Ngày 14/6/2022, UBND tỉnh Kon Tum tổ chức Lễ phát động phong trào thi đua “Kon Tum chung tay xây dựng "
+            "nông thôn mới, đô thị văn minh” giai đoạn 2022 - 2025.\n")
+    a = analyze(text)
+    assert a.title.startswith("Ủy ban nhân dân tỉnh phát động phong trào thi đua")
+    assert [s.is_title for s in a.sentences] == [True, False]
+    assert a.published == dt.date(2022, 6, 15)
