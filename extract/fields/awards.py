@@ -594,20 +594,24 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None, header_status:
         prev_status = status
         items = res[0]
         clause_end = res[2]
-        for it in items:
-            year = _for_year(text, min(res[1], m.start), max(clause_end, m.end), ctx, status)
-            out.append({
-                "award": m.award,
-                "level": m.level,
-                "conferred_by": m.conferred_by,
-                "recipient": None if it.count is not None else _recipient_text(it),
-                "province": None if it.count is not None else _recipient_province(it, ctx),
-                "count": it.count,
-                "for_year": year,
-                "status": status,
-                "evidence": s.evidence(m.start, m.end),
-            })
+        year = _for_year(text, min(res[1], m.start), max(clause_end, m.end), ctx, status)
+        out += [_record(m, it, ctx, year, status, s) for it in items]
     return out
+
+
+def _record(m: Mention, it: Item, ctx: _Ctx, year: int | None, status: str, s: Sentence) -> dict:
+    """The contract object of one award to one recipient (a count when the text names none)."""
+    return {
+        "award": m.award,
+        "level": m.level,
+        "conferred_by": m.conferred_by,
+        "recipient": None if it.count is not None else _recipient_text(it),
+        "province": None if it.count is not None else _recipient_province(it, ctx),
+        "count": it.count,
+        "for_year": year,
+        "status": status,
+        "evidence": s.evidence(m.start, m.end),
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -680,18 +684,8 @@ def _heading_list(a: Analysis, index: int, ctx: _Ctx) -> list[dict]:
         seg = t.text.rstrip(" ;.")
         items = _drop_position_places(t.text, split_list(seg[:_recipient_end(seg)], 0))
         year_text = s.text + " — " + t.text
-        for it in items:
-            out.append({
-                "award": m.award,
-                "level": m.level,
-                "conferred_by": m.conferred_by,
-                "recipient": None if it.count is not None else _recipient_text(it),
-                "province": None if it.count is not None else _recipient_province(it, ctx),
-                "count": it.count,
-                "for_year": _for_year(year_text, 0, len(year_text), ctx, status),
-                "status": status,
-                "evidence": s.evidence(m.start, m.end),
-            })
+        year = _for_year(year_text, 0, len(year_text), ctx, status)
+        out += [_record(m, it, ctx, year, status, s) for it in items]
         prev = t
     return out
 
