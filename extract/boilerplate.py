@@ -147,6 +147,12 @@ def _continues(lines: list, i: int) -> bool:
     return nxt[0] == lines[i][1] + 1 and nxt[2][:1].islower()
 
 
+def _adjacent(lines: list, i: int, j: int) -> bool:
+    """Lines ``i`` and ``j`` follow each other with only blank lines between."""
+    lo, hi = sorted((i, j))
+    return lo != hi and all(not lines[k][2].strip() for k in range(lo + 1, hi))
+
+
 def _table_row(line: str) -> bool:
     """A row of a table printed as text ("2 | Sở TT&TT Nghệ An | 96,50 | 1") or its header ("STT | Đơn vị |
     Tổng điểm"): a number cell beside a word cell, or a first cell STT/TT — menus and counters have neither.
@@ -222,8 +228,16 @@ def split_page(text: str) -> PageText:
                   if not (r.drop.search(lines[i][2]) or r.date_line.search(lines[i][2]) or _words(lines[i][2]) < 7
                           or r.masthead.search(lines[i][2])
                           or lines[i][2].lower() in r.field_labels or _is_repeated(lines[i][2]))]
+    # menus spaced with runs of blanks ("Thời sự  Chính trị  Kinh tế  Văn hóa") are no titles
+    candidates = [i for i in candidates if len(re.findall(r"\S\s{2,}(?=\S)", lines[i][2])) < 3]
     mixed = [i for i in candidates if any(ch.islower() for ch in lines[i][2])]
     best = (mixed or candidates or [None])[0]
+    # the headline sits next to its date line ("Tên bài" / "Ngày đăng: …", or the date first): a site or
+    # department name printed higher up is not it
+    dated = [i for i in range(first_para) if r.date_line.search(lines[i][2]) or r.date_line.search(lines[i][2].lstrip("|- "))]
+    near = [i for i in (mixed or candidates) for d in dated[:1] if _adjacent(lines, i, d)]
+    if near:
+        best = near[0]
     if best is None and first_para < len(lines) and not lines[first_para][2].rstrip().endswith((".", "!", "?", "…")):
         # a long headline with no title line above it ("Thủ tướng phát động phong trào thi đua “…”"):
         # it is the title, the body starts after it

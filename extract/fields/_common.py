@@ -109,6 +109,9 @@ def quoted_spans(text: str) -> list[tuple[int, int, bool]]:
     >>> t = 'phong trào “A b; phong trào thi đua “C d“.'
     >>> [(t[s:e], c) for s, e, c in quoted_spans(t)]
     [('A b', False), ('C d', True)]
+    >>> t = "Ông nói: “Năm nay, hưởng ứng phong trào 'Vì người nghèo' ở xã M'Nông”."
+    >>> [t[s:e] for s, e, _ in quoted_spans(t)]
+    ["Năm nay, hưởng ứng phong trào 'Vì người nghèo' ở xã M'Nông", 'Vì người nghèo']
     """
     out: list[tuple[int, int, bool]] = []
     open_at: int | None = None
@@ -141,7 +144,17 @@ def quoted_spans(text: str) -> list[tuple[int, int, bool]]:
             end -= 1
         if end > open_at:
             out.append((open_at, end, False))
-    return out
+    # single quotes, mostly nested in reported speech: "… hưởng ứng phong trào 'Cả nước chung tay …' …"
+    for m in _SINGLE_QUOTED.finditer(text):
+        if not any(s <= m.start(1) and m.end(1) <= e and (s, e) != (m.start(1), m.end(1)) for s, e, _ in out
+                   if text[s:e].count("'") + text[s:e].count("‘") == 0):
+            out.append((m.start(1), m.end(1), True))
+    return sorted(out)
+
+
+# an opening ' or ‘ after a space or bracket, content of two words or more, a closing ' or ’ not inside a word
+# ("M'Nông", "Đắk R'lấp" have no space before the mark)
+_SINGLE_QUOTED = re.compile(r"(?:(?<=[\s(“\"])|^)['‘]([^'‘’\s][^'‘’]*?\s[^'‘’]*?[^'‘’\s])['’](?!\w)")
 
 
 _SENTENCE_END = re.compile(r"[.!?…;:]\s*[”\"]?\s*$")

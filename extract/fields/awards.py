@@ -93,7 +93,7 @@ _OTHER_CONFERRER = re.compile(
     r"Ủy ban (?:Trung ương )?(?:Mặt trận Tổ quốc|MTTQ)[^,;.]{0,40}?|Mặt trận Tổ quốc[^,;.]{0,30}?|Tổng cục [A-ZĐ][^,;.]{0,30}?|"
     r"Giám đốc (?:Sở|Công an|Bệnh viện)[^,;.]{0,50}?|Tổng Cục trưởng[^,;.]{0,40}?|Cục trưởng[^,;.]{0,40}?|"
     r"Tỉnh ủy[^,;.]{0,20}?|Ban Thường vụ Tỉnh ủy|Kho bạc Nhà nước|Bộ Tư lệnh[^,;.]{0,30}?|Bộ Chỉ huy[^,;.]{0,40}?|"
-    r"Bộ đội Biên phòng[^,;.]{0,20}?|Tư lệnh[^,;.]{0,30}?)"
+    r"Bộ đội Biên phòng[^,;.]{0,20}?|Tư lệnh[^,;.]{0,30}?|Tổng công ty [A-ZĐ][^,;.]{0,40}?|Tập đoàn [A-ZĐ][^,;.]{0,40}?)"
     r"(?=\s+(?:cho|tới|đến|năm|vì|về|do|đã|và)\s|[,;:.()]|$)"
 )
 
@@ -250,7 +250,11 @@ def _recipients_before(text: str, win_start: int, verb_start: int) -> tuple[list
     if has:
         off += has[-1].end()
         seg = text[off:verb_start]
-    seg = re.sub(r"\s+(?i:đã|cũng|đều|vừa|luôn|rất)\s*$", "", seg)
+    seg = re.sub(r"(?:\s+(?i:đã|cũng|đều|vừa|luôn|rất|còn|lại|tiếp tục))+\s*$", "", seg)
+    # "Công ty tổ chức Hội nghị tổng kết … và lễ đón nhận Huân chương": the subject ends at its own verb
+    verb = re.search(r"\s(?:(?i:long trọng|đã|vừa)\s+)?(?i:tổ chức|kỷ niệm|khai mạc)\s", seg)
+    if verb and verb.start() > 0:
+        seg = seg[:verb.start()]
     return _drop_position_places(text, split_list(seg, off)), off
 
 
@@ -414,7 +418,7 @@ _GAP_VERB = re.compile(
 
 _OTHER_BEFORE = re.compile(
     r"(?:(?i:Tổng Cục trưởng|Cục trưởng|Giám đốc|Chủ tịch)\s+)?(?:Tổng cục|Tổng Liên đoàn Lao động|Liên đoàn Lao động|Công đoàn|Trung ương Đoàn|"
-    r"Tỉnh đoàn|(?:Trung ương\s+)?Hội|Ủy ban (?:Trung ương )?(?:Mặt trận Tổ quốc|MTTQ)|Kho bạc Nhà nước|Bộ Tư lệnh|Bộ Chỉ huy|Bộ đội|Tư lệnh)(?:\s+(?!(?i:tặng|trao|xét|đã|vừa|khen|công nhận)\b)[A-ZĐ0-9][\wÀ-ỹ]*(?:\s+(?!(?:tặng|trao|xét|đã|vừa|khen|công nhận|cũng)\b)[a-zà-ỹ]+){0,2}){0,4}"
+    r"Tỉnh đoàn|(?:Trung ương\s+)?Hội|Ủy ban (?:Trung ương )?(?:Mặt trận Tổ quốc|MTTQ)|Kho bạc Nhà nước|Bộ Tư lệnh|Bộ Chỉ huy|Bộ đội|Tư lệnh|Tổng công ty|Tập đoàn)(?:\s+(?!(?i:tặng|trao|xét|đã|vừa|khen|công nhận)\b)[A-ZĐ0-9][\wÀ-ỹ]*(?:\s+(?!(?:tặng|trao|xét|đã|vừa|khen|công nhận|cũng)\b)[a-zà-ỹ]+){0,2}){0,4}"
 )
 
 
@@ -505,7 +509,10 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None, header_status:
         _conferrer_before(text, m, mentions[i - 1].end if i else 0, ctx)
         _conferrer_after(text, m, mentions[i + 1].start if i + 1 < len(mentions) else len(text), ctx)
         # "đề nghị Bộ trưởng tặng Cờ thi đua cho A; (đề nghị tặng) Bằng khen cho B": same conferrer
-        if i and m.conferred_by is None and m.level is None and not re.search(r"[.]", text[mentions[i - 1].end:m.start]):
+        # (only a named conferrer is shared: "Chiến sĩ thi đua cấp Bộ … và Bằng khen" says nothing of the latter's)
+        # (nor to a clause with its own subject: "…; 15 cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở")
+        if i and m.conferred_by is None and m.level is None and mentions[i - 1].conferred_by is not None \
+                and not re.search(r"[.]|(?<![\w])(?i:đạt|được)(?![\w])", text[mentions[i - 1].end:m.start]):
             m.conferred_by, m.level = mentions[i - 1].conferred_by, mentions[i - 1].level
     out: list[dict] = []
     prev_end = 0
@@ -707,17 +714,25 @@ def extract(a: Analysis, clusters_about: dict | None = None) -> list[dict]:
 
 
 # "UBND tỉnh", "toàn tỉnh", "Hội Nông dân tỉnh": the province spoken of without its name ("các tỉnh" is plural)
-_BARE_TINH = re.compile(r"(?<!các )(?<!những )(?<!nhiều )(?<![\w])tỉnh(?![\w])(?!\s*[-–]?\s*[A-ZĐ0-9])")
+_BARE_TINH = re.compile(r"(?<!các )(?<!những )(?<!nhiều )(?<![\w])(?:tỉnh|Thành phố)(?![\w])(?!\s*[-–]?\s*[A-ZĐ0-9])")
+
+
+# a province named as it was before the 2025 merger ("huyện Long Điền, tỉnh Bà Rịa - Vũng Tàu trước sắp xếp",
+# "tỉnh Hòa Bình (cũ)") is history: it does not make the article speak of two provinces
+_HISTORY = re.compile(r"(?i:trước (?:khi )?(?:sắp xếp|hợp nhất|sáp nhập))")
 
 
 def _one_province_view(a: Analysis) -> bool:
     """The article speaks from one province: it names no other, or it names its own far more often
     and calls its bodies just "tỉnh" ("UBND tỉnh", "Hội Nông dân tỉnh") — guests and a related-news
     line naming other provinces do not change whose ceremony it is."""
-    counts = Counter(m.name for t in [a.title or ""] + [s.text for s in a.sentences] for m in gazetteer().find_provinces(t))
+    counts = Counter(m.name for t in [a.title or ""] + [s.text for s in a.sentences] for m in gazetteer().find_provinces(t)
+                     if not _HISTORY.search(t) and not re.match(r"\s*\((?i:cũ)\)", t[m.end:]))
     if len(counts) <= 1:
         return len(counts) == 1
     (_, top), (_, second) = counts.most_common(2)
+    if top >= 4 and top >= 3 * second:
+        return True  # "Công ty Điện lực Vĩnh Long …" told throughout; the others named once, in a list
     bare = sum(len(_BARE_TINH.findall(s.text)) for s in a.sentences)
     return top >= 2 * second and bare >= 2
 

@@ -344,6 +344,11 @@ def bullet_lines(a: Analysis, index: int, limit: int = 80) -> list[tuple[Sentenc
             break
         m = _BULLET.match(s.text)
         if not m:
+            # the splitter may leave the enumerator out of the sentence: "1. Cục Thống kê tỉnh Thanh Hóa;"
+            line_start = a.text.rfind("\n", 0, s.start) + 1
+            if _BULLET.fullmatch(a.text[line_start:s.start]) and a.text[line_start:s.start].strip():
+                out.append((s, 0, len(s.text)))
+                continue
             break
         out.append((s, m.end(), len(s.text)))
     return out
@@ -770,6 +775,39 @@ _NO_YEARS = Years(None, None, None)
 _PAIR_YEAR = re.compile(r"^\s*(?:(?:,|và|/)\s*(?i:cụm|khối)\s*(?i:trưởng|phó)\s*)*(?i:năm)\s+((?:19|20)\d{2})(?!\d)")
 
 
+_ROLE_COLUMN = {"cụm trưởng": "leader", "khối trưởng": "leader", "trưởng cụm": "leader", "trưởng khối": "leader",
+                "cụm phó": "deputy", "khối phó": "deputy", "phó cụm": "deputy", "phó khối": "deputy",
+                "phó trưởng cụm": "deputy", "phó trưởng khối": "deputy"}
+
+
+def _role_table_header(text: str) -> dict[int, str] | None:
+    """Columns of a table of cluster officers by year ("Năm | Cụm trưởng | Cụm phó"): {column: role}, and
+    the year column under the key -1."""
+    cells = [c.strip().lower() for c in text.split("|")]
+    if len(cells) < 2:
+        return None
+    year = next((i for i, c in enumerate(cells) if c in ("năm", "năm thi đua")), None)
+    roles = {i: _ROLE_COLUMN[c] for i, c in enumerate(cells) if c in _ROLE_COLUMN}
+    return {**roles, -1: year} if year is not None and roles else None
+
+
+def _role_table_row(s: Sentence, columns: dict[int, str]) -> list[Role]:
+    """The holders of one year's row ("2018 | Cục Thống kê tỉnh Quảng Bình | Cục Thống kê tỉnh Thanh Hóa")."""
+    cells = s.text.split("|")
+    year_cell = cells[columns[-1]].strip() if columns[-1] < len(cells) else ""
+    if not re.fullmatch(r"(?:19|20)\d{2}", year_cell):
+        return []
+    out = []
+    for i, role in columns.items():
+        if i < 0 or i >= len(cells):
+            continue
+        start = sum(len(c) + 1 for c in cells[:i])
+        unit = _unit_from(cells[i], start, True)
+        if unit is not None:
+            out.append(Role(role, unit.text, unit.province, int(year_cell), s, unit.start, unit.end, start))
+    return out
+
+
 def _roles_in(s: Sentence, years: Years, carry: tuple[int, bool] | None = None,
               ranked: Callable[[str], list[Item]] | None = None) -> tuple[list[Role], tuple[int, bool] | None]:
     """Cluster roles in one sentence, holder and year resolved; and the year a next sentence may take over.
@@ -1018,7 +1056,11 @@ def _same(c: Cluster, m: Mention) -> bool:
     if c.described and m.described:
         return c.mentions[0].count == m.count
     from extract.normalize import match_key
-    a, b = set(match_key(c.label).split()), set(match_key(m.label).split())
+    ka, kb = match_key(c.label), match_key(m.label)
+    short, long_ = sorted((ka, kb), key=len)
+    if len(short.split()) >= 5 and long_.startswith(short + " "):
+        return True  # "Cụm thi đua các tỉnh Đông Bắc" and "… Đông Bắc ngành Lao động - Thương binh và Xã hội"
+    a, b = set(ka.split()), set(kb.split())
     return len(a & b) / max(1, len(a | b)) >= 0.6
 
 
@@ -1072,6 +1114,8 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
             m.members, m.count = items, cnt or _count_near(s.text[m.end - s.start: m.end - s.start + 60])
         for m in mentions:
             c = next((c for c in clusters if _same(c, m)), None)
+            if c is None and clusters and _PAST.match(s.text):
+                continue  # "Trước sắp xếp, khối thi đua kinh tế của tỉnh A có 27 đơn vị": what the cluster was
             if c is None:
                 c = Cluster(m.kind, m.number, m.label)
                 clusters.append(c)
@@ -1165,8 +1209,17 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
     # roles
     seen_roles: set[tuple] = set()
     carry: tuple[int, bool] | None = None
+    role_columns: dict[int, str] | None = None  # a table of holders by year ("Năm | Cụm trưởng | Cụm phó")
     for s in a.sentences:
         roles, carry = _roles_in(s, years, carry, ranked=lambda phrase: ranked_units(a, phrase))
+        header = _role_table_header(s.text)
+        if header:
+            role_columns = header
+            continue
+        if role_columns and len(s.text.split("|")) > max(*role_columns, role_columns[-1]):
+            roles += _role_table_row(s, role_columns)
+        else:
+            role_columns = None
         if not roles:
             continue
         for r in roles:
@@ -1176,12 +1229,19 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
             # in a block of one province's units every holder has that province: tell them apart by name
             key = (id(target), r.role, r.unit.lower() if _provincial(target) else r.province or r.unit.lower(), r.year)
             if key in seen_roles:
+                # a headline's wording yields to the body's ("… Sở Khoa học và Công nghệ Lâm Đồng dẫn đầu Cụm")
+                old = next((x for x in target.roles if x.get("_key") == key), None)
+                if old is not None and a.sentences[old["evidence"]["sentence_index"]].is_title and not s.is_title:
+                    old["unit"] = r.unit
+                    old["evidence"] = s.evidence(r.start - s.start if r.start >= s.start else r.start,
+                                                 r.end - s.start if r.start >= s.start else r.end)
                 continue
             seen_roles.add(key)
             prov = r.province or _home_province(r.unit, target, province)
             inferred = prov is None and single  # the article's one province: a block of its units, no member
             prov = prov or (province if single else None)
             target.roles.append({"role": r.role, "unit": r.unit, "province": prov, "year": r.year, "inferred": inferred,
+                                 "_key": key,
                                  "evidence": s.evidence(r.start - s.start if r.start >= s.start else r.start,
                                                         r.end - s.start if r.start >= s.start else r.end)})
     for c in clusters:
@@ -1194,6 +1254,7 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
         dated = {holder(r) for r in c.roles if r["year"] is not None}
         c.roles = [r for r in c.roles if r["year"] is not None or holder(r) not in dated]
         for r in c.roles:
+            r.pop("_key", None)
             if not r.pop("inferred") and not provincial:
                 c.add_member(r["province"])
     return clusters, about
@@ -1240,9 +1301,13 @@ def _provincial(c: Cluster) -> bool:
             or any(find_rules("CLUSTER_NONPROVINCIAL", x) for x in [c.label] + [m.alias or m.label for m in c.mentions]))
 
 
-# universities and enterprises carry a place in their name ("Trường Đại học An Giang", "Công ty Điện lực
-# Thái Bình") but are not a province's units: a cluster of them lists them in member_units only
-_INSTITUTION = re.compile(r"(?i:trường\s+(?:đại học|cao đẳng)|đại học|học viện|(?:tổng\s+)?công ty)\b")
+# a sentence about the time before the reorganisation: the clusters it names are history
+_PAST = re.compile(r"^\s*(?i:trước (?:khi )?(?:sắp xếp|hợp nhất|sáp nhập|kiện toàn)|trước đây|trước đó|trước năm \d{4})\b")
+
+
+# universities carry a place in their name ("Trường Đại học An Giang") but are not a province's units: a
+# cluster of them lists them in member_units only (a province's power company or newspaper is its unit)
+_INSTITUTION = re.compile(r"(?i:trường\s+(?:đại học|cao đẳng)|đại học|học viện)\b")
 
 
 # a cluster named as the title of a person or unit ("bà X, Cụm trưởng Cụm thi đua số 1 năm 2022",

@@ -33,6 +33,8 @@ _AFTER_CUE = re.compile(
     # the owner of the theme: "chủ đề năm 2026 của tỉnh:", "khẩu hiệu thi đua của Cục Thuế tỉnh Nghệ An là"
     r"(?:\s*(?i:của)\s+(?P<owner>[^\s,;:.“”\"]+(?:\s+[^\s,;:.“”\"]+){0,7}?)"
     r"(?:\s+(?i:là|được (?:chọn|xác định) là))?)?"
+    # "chủ đề thi đua do UBND tỉnh chọn:"
+    r"(?:\s*(?i:do)\s+[^\s,;:.“”\"]+(?:\s+[^\s,;:.“”\"]+){0,6}?\s+(?i:chọn|lựa chọn|đề ra|xác định|phát động|ban hành))?"
     r"\s*(?P<colon>:)?\s*$"
 )
 
@@ -114,7 +116,8 @@ def _emulation_owner(text: str, cue_start: int, article_context: bool) -> bool:
     the article's own subject decides (``article_context``: its title or lead
     speaks of thi đua).
     """
-    if re.match(r"(?i:chủ đề|khẩu hiệu|phương châm(?:\s+hành động)?)\s+(?i:thi đua)", text[cue_start:]):
+    # "chủ đề thi đua", "khẩu hiệu hành động (năm 2021)": the emulation year's own theme
+    if re.match(r"(?i:chủ đề|khẩu hiệu|phương châm)\s+(?i:thi đua|hành động)(?![\w])", text[cue_start:]):
         return True
     before = text[:cue_start]
     ctx = [m.end() for m in rule_regex("THEME_CONTEXT").finditer(before)]
