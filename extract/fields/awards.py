@@ -239,6 +239,12 @@ _SUBJECT_JUNK = re.compile(
 
 def _recipients_before(text: str, win_start: int, verb_start: int) -> tuple[list[Item], int]:
     seg = text[win_start:verb_start]
+    # "Ông A, Giám đốc Bưu điện tỉnh B, cho biết: năm 2016 Bưu điện tỉnh C vinh dự được tặng …": the speaker
+    # is not the recipient
+    said = list(re.finditer(r"(?<![\w])(?i:cho biết|khẳng định|thông tin|nhấn mạnh)\s*[:,]?\s+", seg))
+    if said:
+        win_start += said[-1].end()
+        seg = text[win_start:verb_start]
     lead = _ADVERBIAL.match(seg)
     off = win_start + (lead.end() if lead else 0)
     seg = text[off:verb_start]
@@ -418,7 +424,7 @@ _GAP_VERB = re.compile(
 
 _OTHER_BEFORE = re.compile(
     r"(?:(?i:Tổng Cục trưởng|Cục trưởng|Giám đốc|Chủ tịch)\s+)?(?:Tổng cục|Tổng Liên đoàn Lao động|Liên đoàn Lao động|Công đoàn|Trung ương Đoàn|"
-    r"Tỉnh đoàn|(?:Trung ương\s+)?Hội|Ủy ban (?:Trung ương )?(?:Mặt trận Tổ quốc|MTTQ)|Kho bạc Nhà nước|Bộ Tư lệnh|Bộ Chỉ huy|Bộ đội|Tư lệnh|Tổng công ty|Tập đoàn)(?:\s+(?!(?i:tặng|trao|xét|đã|vừa|khen|công nhận)\b)[A-ZĐ0-9][\wÀ-ỹ]*(?:\s+(?!(?:tặng|trao|xét|đã|vừa|khen|công nhận|cũng)\b)[a-zà-ỹ]+){0,2}){0,4}"
+    r"Tỉnh đoàn|(?:Trung ương\s+)?Hội|Ủy ban (?:Trung ương )?(?:Mặt trận Tổ quốc|MTTQ)|Kho bạc Nhà nước|Bộ Tư lệnh|Bộ Chỉ huy|Bộ đội|Tư lệnh|Tổng công ty|Tập đoàn|(?<=Giám đốc )(?:Sở|Công an|Bệnh viện|Công ty))(?:\s+(?!(?i:tặng|trao|xét|đã|vừa|khen|công nhận)\b)[A-ZĐ0-9][\wÀ-ỹ]*(?:\s+(?!(?:tặng|trao|xét|đã|vừa|khen|công nhận|cũng)\b)[a-zà-ỹ]+){0,2}){0,4}"
 )
 
 
@@ -463,7 +469,8 @@ def _conferrer_before(text: str, m: Mention, win_start: int, ctx: _Ctx) -> None:
         if _GAP_VERB.match(window[o.end():]):
             name = o.group(0).strip()
             name = re.sub(r"^(?i:Tổng Cục trưởng|Cục trưởng|Giám đốc|Chủ tịch)\s+", "", name)
-            m.conferred_by, m.level = name, m.level or "other"
+            # "Giám đốc Sở tặng …": the level is clear, the body is not named
+            m.conferred_by, m.level = (None if name in ("Sở", "Công an", "Bệnh viện", "Công ty") else name), m.level or "other"
             return
     b = re.search(r"(?:(?i:Bộ trưởng)|(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân)(?:\s+(?:tỉnh|thành phố))?)(?=[^\w]*$)",
                   window[: len(window) - len(_GAP_VERB.search(window).group(0))] if _GAP_VERB.search(window) else "")
@@ -512,7 +519,7 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None, header_status:
         # (only a named conferrer is shared: "Chiến sĩ thi đua cấp Bộ … và Bằng khen" says nothing of the latter's)
         # (nor to a clause with its own subject: "…; 15 cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở")
         if i and m.conferred_by is None and m.level is None and mentions[i - 1].conferred_by is not None \
-                and not re.search(r"[.]|(?<![\w])(?i:đạt|được)(?![\w])", text[mentions[i - 1].end:m.start]):
+                and not re.search(r"[.]|(?<![\w])(?i:đạt|được|cấp trên)(?![\w])", text[mentions[i - 1].end:m.start]):
             m.conferred_by, m.level = mentions[i - 1].conferred_by, mentions[i - 1].level
     out: list[dict] = []
     prev_end = 0
@@ -754,7 +761,10 @@ def _short_form(name: str) -> str:
 
 def _same_recipient(old: dict, new: dict, a: Analysis) -> bool:
     """Two award objects with one key name one recipient: the same name, one name inside the other
-    ("Bệnh viện" / "Bệnh viện Y học cổ truyền Hà Tĩnh"), a count told again, or a headline's wording."""
+    ("Bệnh viện" / "Bệnh viện Y học cổ truyền Hà Tĩnh"), a count told again, or a headline's wording —
+    unless their levels differ (the ministry's flag and the Government's flag to one unit are two awards)."""
+    if old["level"] and new["level"] and old["level"] != new["level"]:
+        return False
     r1, r2 = (_short_form(old["recipient"] or "").lower(), _short_form(new["recipient"] or "").lower())
     if r1 == r2:
         return True

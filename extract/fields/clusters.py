@@ -889,7 +889,9 @@ def _roles_in(s: Sentence, years: Years, carry: tuple[int, bool] | None = None,
                 group = [u for u in (_unit_from(it.text, it.start, True) for it in split_list(text[cut:last_comma], cut)) if u]
                 if len(group) >= 2:
                     unit, extra = group[0], group[1:]
-            if unit is None:
+            # "…, đơn vị kế tiếp làm Cụm phó": a rule of rotation, no holder named
+            generic = last_comma >= 0 and re.match(r"^\s*(?:(?i:các)\s+)?đơn vị\s+[a-zà-ỹ]", text[last_comma + 1:h.start])
+            if unit is None and not generic:
                 unit = _unit_from(seg, seg_start, False)
             if unit is None and prev_subject is not None and _SUBJECT_GOES_ON.match(text[prev_end:h.start]):
                 # "UBND tỉnh A, Cụm phó năm 2021, đã nhận bàn giao nhiệm vụ Cụm trưởng năm 2022": the same subject
@@ -1056,7 +1058,9 @@ def _same(c: Cluster, m: Mention) -> bool:
     if c.described and m.described:
         return c.mentions[0].count == m.count
     from extract.normalize import match_key
-    ka, kb = match_key(c.label), match_key(m.label)
+    # "các Sở VHTTDL" and "các Sở Văn hóa, Thể thao và Du lịch" are one wording
+    g = gazetteer()
+    ka, kb = match_key(g.expand_abbreviations(c.label)), match_key(g.expand_abbreviations(m.label))
     short, long_ = sorted((ka, kb), key=len)
     if len(short.split()) >= 5 and long_.startswith(short + " "):
         return True  # "Cụm thi đua các tỉnh Đông Bắc" and "… Đông Bắc ngành Lao động - Thương binh và Xã hội"

@@ -104,3 +104,34 @@ def test_a_headline_next_to_its_date_line_beats_site_names_and_menus():
             "Huân chương Lao động hạng Nhất của Chủ tịch nước.\n")
     a = analyze(text)
     assert a.title == "Trường Đại học Quy Nhơn đón nhận Huân chương Lao động hạng Nhất"
+
+
+def test_the_governments_flag_and_the_ministrys_flag_to_one_unit_are_two_awards():
+    text = ("Hội nghị đề nghị Bộ trưởng Bộ Tài chính tặng Cờ thi đua cho Kho bạc Nhà nước Phú Yên; đồng thời trình "
+            "cấp trên xét tặng Cờ thi đua của Chính phủ cho Kho bạc Nhà nước Phú Yên, và trình cấp trên xét tặng Bằng khen "
+            "cho 02 cá nhân.")
+    got = sorted(((x["award"], x["level"], x["province"], x["count"]) for x in awards.extract(analyze(text))), key=str)
+    assert got == sorted([("Bằng khen", None, None, 2), ("Cờ thi đua", "government", "Phú Yên", None),
+                          ("Cờ thi đua", "ministry", "Phú Yên", None)], key=str)
+
+
+def test_a_speaker_is_not_the_recipient_of_what_he_reports():
+    text = ("Ông Lê Văn Hòa, Giám đốc Bưu điện tỉnh Ninh Bình, cho biết: năm 2018 Bưu điện tỉnh Hà Nam vinh dự được "
+            "tặng Cờ thi đua của Tổng công ty Bưu điện Việt Nam.")
+    got = [(x["province"], x["level"]) for x in awards.extract(analyze(text))]
+    assert got == [("Hà Nam", "other")]
+
+
+def test_a_rotation_rule_names_no_deputy():
+    text = ("Ngày 10/1/2023, Cụm thi đua số 4 ngành Giáo dục tổ chức hội nghị tổng kết năm 2022. Vị trí Cụm trưởng "
+            "luân phiên theo thứ tự Nam Định – Thái Bình – Ninh Bình, đơn vị kế tiếp làm Cụm phó. Năm 2023, Sở GD&ĐT "
+            "Thái Bình làm Cụm trưởng, Sở GD&ĐT Ninh Bình làm Cụm phó.\n")
+    assert _roles(text) == [("deputy", "Ninh Bình", 2023), ("leader", "Thái Bình", 2023)]
+
+
+def test_a_title_given_without_its_conferrer_has_no_level_and_a_directors_has_other():
+    text = ("Dịp này, 12 cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở và 230 người lao động đạt danh hiệu Lao động "
+            "tiên tiến. Giám đốc Sở tặng danh hiệu Chiến sĩ thi đua cơ sở cho 5 cá nhân.")
+    got = sorted(((x["award"], x["level"], x["count"]) for x in awards.extract(analyze(text))), key=str)
+    assert got == sorted([("Chiến sĩ thi đua", "other", 5), ("Chiến sĩ thi đua", None, 12),
+                          ("Lao động tiên tiến", None, 230)], key=str)
