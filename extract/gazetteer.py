@@ -88,6 +88,7 @@ def _surnames() -> frozenset[str]:
     return frozenset(out)
 
 
+_WARD_BEFORE = re.compile(r"(?<![\w])(?:phường|xã|thị trấn|đặc khu|Phường|Xã)\s+$")
 _NAME_BEFORE = re.compile(r"(?:(?P<honorific>\b(?i:ông|bà|đồng chí|đ/c|chị|anh|cô|thầy|cháu|em)\s+))?"
                           r"(?P<surname>" + UPPER + r"\w+)(?P<middle>(?:\s+" + UPPER + r"\w*){1,2})\s+$")
 
@@ -215,6 +216,8 @@ class Gazetteer:
             hit = hit or self._lookup.get(_key(surface))
             if hit and hit[0] == "PROVINCE" and _ends_person_name(text, m.start()):
                 continue  # "bà Trần Thị Hoà Bình", "ông Nguyễn Thái Bình": a given name, not the province
+            if hit and hit[0] == "PROVINCE" and _WARD_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+                continue  # "phường Bạc Liêu, tỉnh Cà Mau": a ward named after a pre-2025 province
             if hit:
                 out.append(Match(m.start(), m.end(), surface, hit[1], hit[0], hit[2]))
         return tuple(out)

@@ -812,4 +812,24 @@ def _extract(a: Analysis) -> list[dict]:
                     old["evidence"] = x["evidence"]
         if s.text.rstrip().endswith(":"):
             header = _status(s.text, "")
-    return [x for same in merged.values() for x in same]
+    out = [x for same in merged.values() for x in same]
+    return [x for x in out if not _told_again(x, out)]
+
+
+_UNITS_AGAIN = re.compile(r"(?i:cho|tới)\s+(?:(?i:hai|ba|bốn|năm)|0?\d)\s+(?i:đơn vị|tập thể|sở|tỉnh)(?:\s+(?i:này|trên))?\s*(?:,|$)")
+
+
+def _told_again(x: dict, awards: list[dict]) -> bool:
+    """A count that only counts units named just before ("A và B được tặng Bằng khen …; lãnh đạo xã trao lại
+    Bằng khen cho hai đơn vị"): the same awards told again, not new ones."""
+    if x["count"] is None or x["recipient"] is not None:
+        return False
+    sent = x["evidence"]["sentence"]
+    at = sent.lower().rfind(x["award"].lower())
+    clause = re.split(r"[;.]", sent[at:])[0] if at >= 0 else ""
+    if not _UNITS_AGAIN.search(clause):
+        return False
+    here = x["evidence"]["sentence_index"]
+    named = [o for o in awards if o is not x and o["award"] == x["award"] and o["recipient"] is not None
+             and 0 <= here - o["evidence"]["sentence_index"] <= 1]
+    return len(named) == x["count"]

@@ -135,3 +135,17 @@ def test_a_title_given_without_its_conferrer_has_no_level_and_a_directors_has_ot
     got = sorted(((x["award"], x["level"], x["count"]) for x in awards.extract(analyze(text))), key=str)
     assert got == sorted([("Chiến sĩ thi đua", "other", 5), ("Chiến sĩ thi đua", None, 12),
                           ("Lao động tiên tiến", None, 230)], key=str)
+
+
+def test_a_ward_named_after_a_former_province_is_no_province():
+    from extract.fields import provinces
+
+    text = "Sáng 5/3/2026, tại phường Sóc Trăng, thành phố Cần Thơ, Cụm thi đua số 8 tổ chức hội nghị tổng kết năm 2025."
+    assert [p["name"] for p in provinces.extract(analyze(text))] == ["Cần Thơ"]
+
+
+def test_awards_handed_over_again_to_the_units_just_named_are_not_new():
+    text = ("Trước đó, Phòng Văn hóa - Xã hội phường và Trạm Y tế phường Tân An được Chủ tịch UBND tỉnh Đắk Lắk tặng "
+            "Bằng khen; tại hội nghị, lãnh đạo phường đã trao lại Bằng khen cho hai đơn vị.")
+    got = [(x["recipient"], x["count"]) for x in awards.extract(analyze(text))]
+    assert got == [("Phòng Văn hóa - Xã hội phường", None), ("Trạm Y tế phường Tân An", None)]
