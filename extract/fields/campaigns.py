@@ -373,7 +373,8 @@ def extract(a: Analysis) -> list[dict]:
     """
     province = article_province(a)
     lead = " ".join([a.title or ""] + [s.text for s in a.sentences[:3]])
-    emulation_article = bool(re.search(r"(?i:thi đua|khen thưởng)", lead))
+    # an article about emulation or commendation (an award ceremony is one): its named cuộc vận động count
+    emulation_article = bool(re.search(r"(?i:thi đua|khen thưởng|huân chương|bằng khen|tuyên dương)", lead))
     found: dict[str, dict] = {}
     prev: str | None = None
     last: dict | None = None

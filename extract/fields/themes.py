@@ -117,7 +117,10 @@ def _emulation_owner(text: str, cue_start: int, article_context: bool) -> bool:
     speaks of thi đua).
     """
     # "chủ đề thi đua", "khẩu hiệu hành động (năm 2021)": the emulation year's own theme
-    if re.match(r"(?i:chủ đề|khẩu hiệu|phương châm)\s+(?i:thi đua|hành động)(?![\w])", text[cue_start:]):
+    # … and "chủ đề năm (2018) của ngành y tế / của tỉnh": the year's theme of a sector or a province
+    if re.match(r"(?i:chủ đề|khẩu hiệu|phương châm)\s+(?i:thi đua|hành động)(?![\w])", text[cue_start:]) or re.match(
+            r"(?i:chủ đề|khẩu hiệu)\s+(?i:năm)(?:\s+(?:19|20)\d{2})?\s+(?i:của)\s+(?:(?i:toàn)\s+)?"
+            r"(?i:ngành|tỉnh|thành phố|bộ|cụm|khối)(?![\w])", text[cue_start:]):
         return True
     before = text[:cue_start]
     ctx = [m.end() for m in rule_regex("THEME_CONTEXT").finditer(before)]

@@ -149,3 +149,20 @@ def test_awards_handed_over_again_to_the_units_just_named_are_not_new():
             "Bằng khen; tại hội nghị, lãnh đạo phường đã trao lại Bằng khen cho hai đơn vị.")
     got = [(x["recipient"], x["count"]) for x in awards.extract(analyze(text))]
     assert got == [("Phòng Văn hóa - Xã hội phường", None), ("Trạm Y tế phường Tân An", None)]
+
+
+def test_the_years_theme_of_a_sector_in_reported_speech():
+    text = ("Bệnh viện Nhi tỉnh kỷ niệm 20 năm thành lập\n"
+            "Ông Lê Minh, Giám đốc bệnh viện cho biết, năm 2019 toàn viện thực hiện chủ đề năm của ngành y tế "
+            "“Xây dựng môi trường bệnh viện xanh - sạch - đẹp”, đồng thời mở thêm hai khoa mới.\n")
+    assert [(t["text"], t["kind"]) for t in themes.extract(analyze(text))] == [
+        ("Xây dựng môi trường bệnh viện xanh - sạch - đẹp", "chủ đề")]
+
+
+def test_a_cuoc_van_dong_named_in_an_award_ceremony_article():
+    text = ("Trường Cao đẳng Y tế Bình Định đón nhận Huân chương Lao động hạng Ba\n"
+            "Ngày 20/11/2019, nhà trường tổ chức lễ kỷ niệm Ngày Nhà giáo Việt Nam. Những năm qua, cuộc vận động "
+            "“Mỗi thầy cô giáo là một tấm gương đạo đức, tự học và sáng tạo” được cán bộ, giảng viên thực hiện "
+            "nghiêm túc.\n")
+    assert [c["name"] for c in campaigns.extract(analyze(text))] == [
+        "Mỗi thầy cô giáo là một tấm gương đạo đức, tự học và sáng tạo"]
