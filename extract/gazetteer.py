@@ -75,17 +75,12 @@ def _variant_regex(surface: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
-    """Vietnamese surnames (``PERSON_SURNAME`` of extract/rules/people.jsonl)."""
-    import json
+def surnames() -> frozenset[str]:
+    """Vietnamese surnames: the ``PERSON_SURNAME`` rules of extract/rules/people.jsonl."""
+    from extract.nlp import load_patterns  # spaCy is loaded only when a name is checked
 
-    out = set()
-    with open(Path(__file__).resolve().parent / "rules" / "people.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            rule = json.loads(line) if line.lstrip().startswith("{") else {}
-            if rule.get("label") == "PERSON_SURNAME" and isinstance(rule.get("pattern"), list) and len(rule["pattern"]) == 1:
-                out.add(rule["pattern"][0].get("TEXT", ""))
-    return frozenset(out)
+    return frozenset(p["pattern"][0]["TEXT"] for p in load_patterns()
+                     if p["label"] == "PERSON_SURNAME" and isinstance(p["pattern"], list) and len(p["pattern"]) == 1)
 
 
 _WARD_BEFORE = re.compile(r"(?<![\w])(?:phường|xã|thị trấn|đặc khu|Phường|Xã)\s+$")
@@ -105,7 +100,7 @@ def _ends_person_name(text: str, start: int) -> bool:
     False
     """
     m = _NAME_BEFORE.search(text[max(0, start - 40):start])
-    if not m or m.group("surname") not in _surnames():
+    if not m or m.group("surname") not in surnames():
         return False
     return bool(m.group("honorific")) or bool(re.search(r"\b(?:Thị|Văn)\b", m.group("middle")))
 

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from extract.fields._common import cut_predicate, rule_regex, rule_terms
 from extract.frontend import Analysis, Sentence
-from extract.gazetteer import gazetteer
+from extract.gazetteer import gazetteer, surnames
 
 POSITIONS_CSV = Path(__file__).resolve().parents[2] / "data" / "gazetteers" / "positions.csv"
 _PUNCT_END = ",.;:)(!?…\"“”"
@@ -61,14 +61,6 @@ def positions() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
     offices = [t for t, k in rows.items() if k in ("executive", "party")]
     honorific_titles = [t for t, k in rows.items() if k in ("rank", "academic")]
     return rows, alt(offices), alt(honorific_titles)
-
-
-@functools.lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
-    out = set()
-    for rx, _ in rule_terms("PERSON_SURNAME"):
-        out.add(re.sub(r"^\(\?:|\)$", "", rx).replace("\\", ""))
-    return frozenset(out)
 
 
 def _honorific_re() -> re.Pattern[str]:
@@ -201,7 +193,7 @@ def _position_after(doc, pos: int) -> tuple[int, int] | None:
 
 def _surname_run(text: str) -> bool:
     span = name_at(text, 0)
-    return bool(span) and text.split()[0].rstrip(_PUNCT_END) in _surnames()
+    return bool(span) and text.split()[0].rstrip(_PUNCT_END) in surnames()
 
 
 def _position_before(text: str, hon_start: int) -> tuple[int, int] | None:
@@ -244,7 +236,7 @@ def _people_in(s: Sentence, a: Analysis) -> list[dict]:
             left = text[: sep.start()]
             for k in range(5, 1, -1):
                 words = left.split()[-k:]
-                if len(words) < k or not words[0] in _surnames():
+                if len(words) < k or not words[0] in surnames():
                     continue
                 start = len(left) - len(" ".join(words))
                 span = name_at(text, start)
@@ -269,9 +261,9 @@ def _people_in(s: Sentence, a: Analysis) -> list[dict]:
             # "Bằng khen của Chủ tịch UBND tỉnh cho Đoàn Thanh niên …": a preposition ends no title
             if re.search(r"(?<![\w])(?i:cho|tới|đến|với|của|tại|và|từ)\s*$", text[t.end():p]):
                 break
-            if first not in _surnames():
+            if first not in surnames():
                 words = text[span[0]: span[1]].split()
-                if len(first) > 6 and any(x in _surnames() for x in words[1:-1]):
+                if len(first) > 6 and any(x in surnames() for x in words[1:-1]):
                     continue  # "Vietcombank Phạm Quang Dũng": not a syllable, the name starts at the surname
                 if not _ner_person(a, s, span):
                     continue
