@@ -32,6 +32,8 @@ _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d
 # "19 Tháng 1 2021", "ngày 14 tháng 10 năm 2021", "25 tháng 01, 2022" (Joomla and newspaper headers)
 _DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})(?:\s*,\s*|\s+(?i:năm)\s+|\s+)((?:19|20)\d{2})(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?…;:”\"]\s*$")
+# the enumerator of a numbered or lettered list line: "1.", "2)", "a)", "đ.", "IV."
+ENUMERATOR = r"(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]"
 
 
 @dataclass
@@ -176,7 +178,7 @@ def _list_entry(lines: list, i: int, page: PageText) -> bool:
     if not re.search(r"[;.]\s*$", ln) or i == 0 or not page.body or page.body[-1][1] != s - 1:
         return False
     above = lines[i - 1][2].strip()
-    return bool(re.search(r"[:;]$", above) or re.match(r"^(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]\s+\S", above))
+    return bool(re.search(r"[:;]$", above) or re.match(rf"^{ENUMERATOR}\s+\S", above))
 
 
 _LIST_ITEM = re.compile(r"^(?:[-–•+*]|\d+[.)])\s+\S|\(\d{1,2}/\d{1,2}/\d{4}\)\s*$")

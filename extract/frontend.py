@@ -98,6 +98,11 @@ class Analysis:
             self._ner[sentence.index] = ner(sentence.text)
         return self._ner[sentence.index]
 
+    def line_prefix(self, sentence: Sentence) -> str:
+        """The text of the sentence's line before it: "" at a line start, "1. " when the splitter left a
+        list's enumerator out of the sentence."""
+        return self.text[self.text.rfind("\n", 0, sentence.start) + 1: sentence.start]
+
     @property
     def body_text(self) -> str:
         return "\n".join(s.text for s in self.sentences)

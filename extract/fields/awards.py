@@ -36,6 +36,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from extract.boilerplate import ENUMERATOR
 from extract.fields.clusters import (
     Item,
     bullet_items,
@@ -637,12 +638,12 @@ def _record(m: Mention, it: Item, ctx: _Ctx, year: int | None, status: str, s: S
 #   Bác sĩ Phạm Văn Thắng, Trưởng khoa Ngoại chấn thương.
 # --------------------------------------------------------------------------------------------
 
-_ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]\s*$")
+_ENUMERATOR = re.compile(rf"^\s*{ENUMERATOR}\s*$")
+_ENUMERATED = re.compile(rf"\s*{ENUMERATOR}\s")
 
 
 def _starts_line(a: Analysis, s: Sentence) -> bool:
-    line_start = a.text.rfind("\n", 0, s.start) + 1
-    before = a.text[line_start:s.start]
+    before = a.line_prefix(s)
     return not before.strip() or bool(_ENUMERATOR.match(before))
 
 
@@ -658,8 +659,7 @@ def _heading_mention(a: Analysis, s: Sentence, ctx: _Ctx) -> Mention | None:
             or len(s.text.split()) > 25:
         return None
     ms = _mentions(s.text, ctx)
-    if len(ms) != 1 or not re.fullmatch(r"\s*(?:(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]\s*)?(?:(?i:danh hiệu)\s*)?",
-                                        s.text[: ms[0].start]):
+    if len(ms) != 1 or not re.fullmatch(rf"\s*(?:{ENUMERATOR}\s*)?(?:(?i:danh hiệu)\s*)?", s.text[: ms[0].start]):
         return None
     m = ms[0]
     _conferrer_after(s.text, m, len(s.text), ctx)
@@ -692,8 +692,7 @@ def _heading_list(a: Analysis, index: int, ctx: _Ctx) -> list[dict]:
     for t in a.sentences[index + 1:]:
         gap = a.text[prev.end:t.start]
         if not _starts_line(a, t) or (gap.count("\n") > 1 and out) or len(t.text.split()) > 25 \
-                or _ENUMERATOR.match(a.text[a.text.rfind("\n", 0, t.start) + 1:t.start] or "-") \
-                or re.match(r"\s*(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]\s", t.text) or _mentions(t.text, ctx):
+                or _ENUMERATOR.match(a.line_prefix(t)) or _ENUMERATED.match(t.text) or _mentions(t.text, ctx):
             break
         seg = t.text.rstrip(" ;.")
         items = _drop_position_places(t.text, split_list(seg[:_recipient_end(seg)], 0))

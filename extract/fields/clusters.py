@@ -345,8 +345,8 @@ def bullet_lines(a: Analysis, index: int, limit: int = 80) -> list[tuple[Sentenc
         m = _BULLET.match(s.text)
         if not m:
             # the splitter may leave the enumerator out of the sentence: "1. Cục Thống kê tỉnh Thanh Hóa;"
-            line_start = a.text.rfind("\n", 0, s.start) + 1
-            if _BULLET.fullmatch(a.text[line_start:s.start]) and a.text[line_start:s.start].strip():
+            prefix = a.line_prefix(s)
+            if prefix.strip() and _BULLET.fullmatch(prefix):
                 out.append((s, 0, len(s.text)))
                 continue
             break
