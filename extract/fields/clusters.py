@@ -780,27 +780,29 @@ _ROLE_COLUMN = {"cụm trưởng": "leader", "khối trưởng": "leader", "trư
                 "phó trưởng cụm": "deputy", "phó trưởng khối": "deputy"}
 
 
-def _role_table_header(text: str) -> dict[int, str] | None:
-    """Columns of a table of cluster officers by year ("Năm | Cụm trưởng | Cụm phó"): {column: role}, and
-    the year column under the key -1."""
+def _role_table_header(text: str) -> tuple[int, dict[int, str]] | None:
+    """Columns of a table of cluster officers by year ("Năm | Cụm trưởng | Cụm phó"): the year column and
+    {column: role}."""
     cells = [c.strip().lower() for c in text.split("|")]
     if len(cells) < 2:
         return None
     year = next((i for i, c in enumerate(cells) if c in ("năm", "năm thi đua")), None)
     roles = {i: _ROLE_COLUMN[c] for i, c in enumerate(cells) if c in _ROLE_COLUMN}
-    return {**roles, -1: year} if year is not None and roles else None
+    return (year, roles) if year is not None and roles else None
 
 
-def _role_table_row(s: Sentence, columns: dict[int, str]) -> list[Role]:
-    """The holders of one year's row ("2018 | Cục Thống kê tỉnh Quảng Bình | Cục Thống kê tỉnh Thanh Hóa")."""
+def _role_table_row(s: Sentence, columns: tuple[int, dict[int, str]]) -> list[Role] | None:
+    """The holders of one year's row ("2018 | Cục Thống kê tỉnh Quảng Bình | Cục Thống kê tỉnh Thanh Hóa"),
+    or None when the line is no row of the table."""
+    year_col, roles = columns
     cells = s.text.split("|")
-    year_cell = cells[columns[-1]].strip() if columns[-1] < len(cells) else ""
+    if len(cells) <= max(year_col, *roles):
+        return None
+    year_cell = cells[year_col].strip()
     if not re.fullmatch(r"(?:19|20)\d{2}", year_cell):
         return []
     out = []
-    for i, role in columns.items():
-        if i < 0 or i >= len(cells):
-            continue
+    for i, role in roles.items():
         start = sum(len(c) + 1 for c in cells[:i])
         unit = _unit_from(cells[i], start, True)
         if unit is not None:
@@ -1161,7 +1163,7 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
     first = clusters[0]
     for s in a.sentences:
         if s.index in per_sentence:
-            named = [c for c in per_sentence[s.index] if not _in_passing(a, s, c, current)]
+            named = [c for c in per_sentence[s.index] if not _in_passing(s, c, current)]
             about[s.index] = per_sentence[s.index][-1]
             current = named[-1] if named else current or per_sentence[s.index][-1]
         elif _cluster_context(s.text) or (len(clusters) == 1 and clusters[0].described and s.index > 0):
@@ -1211,19 +1213,27 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
             c.organizer = _organizer_from_sentences(a, c, province)
 
     # roles
-    seen_roles: set[tuple] = set()
+    seen_roles: dict[tuple, dict] = {}
     carry: tuple[int, bool] | None = None
-    role_columns: dict[int, str] | None = None  # a table of holders by year ("Năm | Cụm trưởng | Cụm phó")
+    role_columns: tuple[int, dict[int, str]] | None = None  # a table of holders by year ("Năm | Cụm trưởng | …")
+
+    def ranked(phrase: str) -> list[Item]:
+        return ranked_units(a, phrase)
+
+    def evidence(s: Sentence, r: Role) -> dict:
+        return s.evidence(r.start - s.start if r.start >= s.start else r.start,
+                          r.end - s.start if r.start >= s.start else r.end)
+
     for s in a.sentences:
-        roles, carry = _roles_in(s, years, carry, ranked=lambda phrase: ranked_units(a, phrase))
         header = _role_table_header(s.text)
         if header:
-            role_columns = header
+            role_columns, carry = header, None
             continue
-        if role_columns and len(s.text.split("|")) > max(*role_columns, role_columns[-1]):
-            roles += _role_table_row(s, role_columns)
-        else:
+        roles, carry = _roles_in(s, years, carry, ranked=ranked)
+        rows = _role_table_row(s, role_columns) if role_columns else None
+        if rows is None:
             role_columns = None
+        roles += rows or []
         if not roles:
             continue
         for r in roles:
@@ -1232,22 +1242,18 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
                 continue
             # in a block of one province's units every holder has that province: tell them apart by name
             key = (id(target), r.role, r.unit.lower() if _provincial(target) else r.province or r.unit.lower(), r.year)
-            if key in seen_roles:
+            old = seen_roles.get(key)
+            if old is not None:
                 # a headline's wording yields to the body's ("… Sở Khoa học và Công nghệ Lâm Đồng dẫn đầu Cụm")
-                old = next((x for x in target.roles if x.get("_key") == key), None)
-                if old is not None and a.sentences[old["evidence"]["sentence_index"]].is_title and not s.is_title:
-                    old["unit"] = r.unit
-                    old["evidence"] = s.evidence(r.start - s.start if r.start >= s.start else r.start,
-                                                 r.end - s.start if r.start >= s.start else r.end)
+                if a.sentences[old["evidence"]["sentence_index"]].is_title and not s.is_title:
+                    old["unit"], old["evidence"] = r.unit, evidence(s, r)
                 continue
-            seen_roles.add(key)
             prov = r.province or _home_province(r.unit, target, province)
             inferred = prov is None and single  # the article's one province: a block of its units, no member
             prov = prov or (province if single else None)
-            target.roles.append({"role": r.role, "unit": r.unit, "province": prov, "year": r.year, "inferred": inferred,
-                                 "_key": key,
-                                 "evidence": s.evidence(r.start - s.start if r.start >= s.start else r.start,
-                                                        r.end - s.start if r.start >= s.start else r.end)})
+            seen_roles[key] = {"role": r.role, "unit": r.unit, "province": prov, "year": r.year, "inferred": inferred,
+                               "evidence": evidence(s, r)}
+            target.roles.append(seen_roles[key])
     for c in clusters:
         # "suy tôn Sở A là đơn vị dẫn đầu Cụm năm 2021": two cues, one role; the year-less one goes
         provincial = _provincial(c)
@@ -1258,7 +1264,6 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
         dated = {holder(r) for r in c.roles if r["year"] is not None}
         c.roles = [r for r in c.roles if r["year"] is not None or holder(r) not in dated]
         for r in c.roles:
-            r.pop("_key", None)
             if not r.pop("inferred") and not provincial:
                 c.add_member(r["province"])
     return clusters, about
@@ -1319,7 +1324,7 @@ _INSTITUTION = re.compile(r"(?i:trường\s+(?:đại học|cao đẳng)|đại 
 _PASSING_ROLE = re.compile(r"(?i:(?:cụm|khối)\s+(?:trưởng|phó)|thành viên|(?:trưởng|phó)\s+(?:cụm|khối))\s*$")
 
 
-def _in_passing(a: Analysis, s: Sentence, c: Cluster, current: Cluster | None) -> bool:
+def _in_passing(s: Sentence, c: Cluster, current: Cluster | None) -> bool:
     if current is None or current is c:
         return False
     ms = [m for m in c.mentions if m.sentence == s.index]
