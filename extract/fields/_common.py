@@ -145,10 +145,7 @@ def quoted_spans(text: str) -> list[tuple[int, int, bool]]:
         if end > open_at:
             out.append((open_at, end, False))
     # single quotes, mostly nested in reported speech: "… hưởng ứng phong trào 'Cả nước chung tay …' …"
-    for m in _SINGLE_QUOTED.finditer(text):
-        if not any(s <= m.start(1) and m.end(1) <= e and (s, e) != (m.start(1), m.end(1)) for s, e, _ in out
-                   if text[s:e].count("'") + text[s:e].count("‘") == 0):
-            out.append((m.start(1), m.end(1), True))
+    out += [(m.start(1), m.end(1), True) for m in _SINGLE_QUOTED.finditer(text)]
     return sorted(out)
 
 

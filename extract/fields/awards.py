@@ -301,7 +301,8 @@ def _drop_position_places(text: str, items: list[Item]) -> list[Item]:
         # "Công an xã An Thạnh, huyện Mỏ Cày Nam": the district locates the commune's unit
         if (out and _BARE_PLACE.match(it.text or "") and text[out[-1].end:it.start].strip() == ","
                 and _place_rank(it.text) > _place_rank(out[-1].text) > 0):
-            out[-1].text = text[out[-1].start:it.end] if text[out[-1].start:out[-1].end] == out[-1].text else out[-1].text
+            if out[-1].text == text[out[-1].start:out[-1].end]:  # the name as written takes the place along
+                out[-1].text = text[out[-1].start:it.end]
             out[-1].end = it.end
             continue
         out.append(it)

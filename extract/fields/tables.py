@@ -67,8 +67,11 @@ def rank_table(a: Analysis) -> dict[int, Item]:
         score_col = next((i for i, c in enumerate(header) if _SCORE_HEADER.match(c)), None)
         ranked: list[tuple[float, list[str], int, str]] = []
         for cells, start, text in rows:
-            key = _number(cells[rank_col]) if rank_col is not None else (
-                -(_number(cells[score_col]) or 0) if score_col is not None and _number(cells[score_col]) is not None else None)
+            if rank_col is not None:
+                key = _number(cells[rank_col])
+            else:  # no rank column: the highest score ranks first
+                score = _number(cells[score_col]) if score_col is not None else None
+                key = -score if score is not None else None
             if key is not None:
                 ranked.append((key, cells, start, text))
         ranked.sort(key=lambda r: r[0])
