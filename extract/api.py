@@ -17,7 +17,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from extract.fields import FIELD_MODULES, extractors
+from extract.fields import FIELD_MODULES, read_fields
 from extract.frontend import analyze
 
 EXTRACTOR_VERSION = "0.1.0"
@@ -42,8 +42,7 @@ def extract_text(text: str, *, source: str = "-", published: str | dt.date | Non
     """Extract every contract field from an article's text (boilerplate and all)."""
     a = analyze(text, published=published, title=title)
     record: dict[str, Any] = {"source": source, "published": a.published.isoformat() if a.published else None}
-    for name, fn in extractors().items():
-        items = fn(a)
+    for name, items in read_fields(a).items():
         if name == "provinces":
             record["provinces"] = [p["name"] for p in items]
             record["province_evidence"] = [p.get("evidence") for p in items]

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.boilerplate import split_page
+from extract.constructions.structure import rejoin_wrapped_lines
 from extract.gazetteer import gazetteer
 from extract.normalize import normalize_text
 
@@ -163,7 +164,7 @@ def analyze(text: str, *, published: str | dt.date | None = None, title: str | N
     header lines; ``title`` the title found there (both come from HTML metadata
     when the input was a page).
     """
-    norm = normalize_text(text)
+    norm = rejoin_wrapped_lines(normalize_text(text))
     page = split_page(norm)
     sentences: list[Sentence] = []
     for s, e in page.body:

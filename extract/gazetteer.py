@@ -77,7 +77,7 @@ def _variant_regex(surface: str) -> str:
 @functools.lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     """Vietnamese surnames: the ``PERSON_SURNAME`` rules of extract/rules/people.jsonl."""
-    from extract.nlp import load_patterns  # spaCy is loaded only when a name is checked
+    from extract.patterns import load_patterns
 
     return frozenset(p["pattern"][0]["TEXT"] for p in load_patterns()
                      if p["label"] == "PERSON_SURNAME" and isinstance(p["pattern"], list) and len(p["pattern"]) == 1)

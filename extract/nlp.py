@@ -14,7 +14,6 @@ to the sentence with ``spacy.util.get_words_and_spaces``.
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,25 +23,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import get_words_and_spaces, registry
 
 from extract.gazetteer import gazetteer
+from extract.patterns import load_patterns
 
 HERE = Path(__file__).resolve().parent
-RULES_DIR = HERE / "rules"
 CONFIG = HERE / "config.cfg"
-
-
-def load_patterns(rules_dir: Path = RULES_DIR) -> list[dict]:
-    """Every span_ruler pattern in ``rules_dir/*.jsonl`` (one JSON object a line, ``#`` comments)."""
-    patterns: list[dict] = []
-    for path in sorted(rules_dir.glob("*.jsonl")):
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            try:
-                patterns.append(json.loads(line))
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{n}: not a JSON pattern ({e.msg})") from None
-    return patterns
 
 
 @registry.misc("thidua.rules.v1")

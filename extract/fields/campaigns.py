@@ -13,8 +13,8 @@ Generic mentions ("phong trào thi đua năm 2020", "phong trào thi đua yêu
 nước", "phong trào thi đua của ngành") have no name and give nothing; a quote
 introduced by "với chủ đề" is a theme (``extract.fields.themes``), not a name.
 
-Helpers shared with the other field modules of this family live in
-:mod:`extract.fields._common`.
+Quotations, periods and authority names are read by the construction layer
+(:mod:`extract.constructions`).
 
 >>> from extract.frontend import analyze
 >>> a = analyze("UBND tỉnh Long An ban hành Kế hoạch phát động phong trào thi đua đặc biệt “Chung sức vượt qua đại dịch” giai đoạn 2021 - 2022.")
@@ -27,24 +27,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from extract.constructions.numerals import find_period
+from extract.constructions.places import article_province
+from extract.constructions.quotes import _QUOTES, clean_name, quoted_spans, rejoin_broken_quotes
+from extract.constructions.units import authority_before, expand_org
 from extract.frontend import Analysis, Sentence
-from extract.fields._common import (  # noqa: F401  (re-exported for callers of the old location)
-    _QUOTES,
-    _WE,
-    article_province,
-    authority_before,
-    clean_name,
-    expand_org,
-    find_period,
-    org_phrase,
-    quoted_spans,
-    rejoin_broken_quotes,
-    rule_match_id,
-    rule_regex,
-    rule_terms,
-)
 from extract.gazetteer import gazetteer
 from extract.normalize import match_key
+from extract.patterns import WE, rule_regex, rule_terms
 
 # --------------------------------------------------------------------------------------------
 # campaigns
@@ -90,7 +80,7 @@ def _named_movement(text: str) -> tuple[int, int] | None:
     """Span of a well-known movement name at the start of ``text`` (longest), or None."""
     best = None
     for rx, _ in rule_terms("CAMPAIGN_NAME"):
-        m = re.match(r"\s*(" + rx.replace(r"\s+", r"\s*[-–,]?\s*") + r")" + _WE, text)
+        m = re.match(r"\s*(" + rx.replace(r"\s+", r"\s*[-–,]?\s*") + r")" + WE, text)
         if m and (best is None or m.end(1) > best[1]):
             best = (m.start(1), m.end(1))
     return best

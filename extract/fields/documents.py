@@ -20,14 +20,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from extract.fields._common import rule_terms
+from extract.constructions.numerals import DOC_NUMBER
 from extract.frontend import Analysis
+from extract.patterns import rule_terms
 
-# 05/CT-BTTTT · 231/QĐ-TTg · 09/2018/TT-BTTTT · 34-CT/TW · 1234/QĐ-UBND · 12/2019/NĐ-CP · 06/2022/QH15
-_NUMBER = (
-    r"(?P<number>\d{1,5}[a-z]?(?:\s*[/-]\s*(?:19|20)\d{2})?\s*[/-]\s*[A-ZĐ][A-Za-zĐđ0-9&]*"
-    r"(?:\s?[-/]\s?[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)"
-)
 _DATE_AFTER = re.compile(
     r"^\s*,?\s*(?:(?:được\s+)?(?:ban hành|ký)\s+)?(?:ngày|ngày\s+ký)\s+"
     r"(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})"
@@ -55,7 +51,7 @@ def _citation_re() -> re.Pattern[str]:
     if _CITATION is None:
         _CITATION = re.compile(
             r"(?<!\w)(?:(?:" + _kinds_regex() + r")(?:\s+[^\s/;:.()]+){0,8}?\s+(?i:số)?\s*|(?P<so>(?i:số))\s*:?\s*)"
-            + _NUMBER
+            + DOC_NUMBER
             + r"(?![\w/])(?!\.(?:signed\.)?(?:pdf|docx?|xlsx?|zip|rar))"
         )
     return _CITATION

@@ -41,10 +41,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from extract.fields._common import article_province, authority_before, rule_regex
-from extract.fields.documents import _NUMBER
+from extract.constructions.numerals import DOC_NUMBER
+from extract.constructions.places import article_province
+from extract.constructions.units import authority_before
 from extract.frontend import Analysis, Sentence
 from extract.gazetteer import gazetteer
+from extract.patterns import rule_regex, rule_terms
 
 KIND_ORDER = ["review", "midterm_review", "pledge_signing", "launch", "award_ceremony"]
 
@@ -58,7 +60,7 @@ _EVENT_DATE = re.compile(
 )
 _LEADING_DATE = re.compile(r"^\s*\(?(?:" + _DAY_MONTH + r")\)?\s*[,:]")
 _TODAY = re.compile(r"(?<!\w)(?i:sáng nay|chiều nay|tối nay|hôm nay)(?!\w)(?!\s*\(?\s*\d)")
-_DOC_BEFORE = re.compile(_NUMBER + r"\s*,?\s*(?:(?i:ban hành|ký)\s+)?$")
+_DOC_BEFORE = re.compile(DOC_NUMBER + r"\s*,?\s*(?:(?i:ban hành|ký)\s+)?$")
 _RECALL_YEAR = re.compile(r"(?i:(?:từ|trong|đầu|cuối|giữa|hồi)\s+(?:năm\s+)?|^\s*năm\s+)((?:19|20)\d{2})")
 _REPORTED = re.compile(r"(?i:vừa qua|mới đây|vừa tổ chức|vừa diễn ra|đã diễn ra|long trọng tổ chức)")
 _PLACE = re.compile(r"(?<!\w)(?i:tại)\s+(?P<place>[^,;.()]+)")
@@ -143,7 +145,6 @@ def kinds_in(text: str) -> list[tuple[str, int]]:
     >>> [k for k, _ in kinds_in("Cụm thi đua số 2 tổ chức Hội nghị sơ kết 6 tháng đầu năm 2024.")]
     ['midterm_review']
     """
-    from extract.fields._common import rule_terms
 
     out: list[tuple[str, int]] = []
     for rx, kind in rule_terms("EVENT_KIND"):

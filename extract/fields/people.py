@@ -35,9 +35,10 @@ import functools
 import re
 from pathlib import Path
 
-from extract.fields._common import cut_predicate, rule_regex, rule_terms
+from extract.constructions.units import cut_predicate
 from extract.frontend import Analysis, Sentence
 from extract.gazetteer import gazetteer, surnames
+from extract.patterns import rule_regex, rule_terms
 
 POSITIONS_CSV = Path(__file__).resolve().parents[2] / "data" / "gazetteers" / "positions.csv"
 _PUNCT_END = ",.;:)(!?…\"“”"

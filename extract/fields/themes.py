@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 
-from extract.fields._common import clean_name, quoted_spans, rejoin_broken_quotes, rule_match_id, rule_regex
+from extract.constructions.quotes import clean_name, quoted_spans, rejoin_broken_quotes
 from extract.frontend import Analysis, Sentence
 from extract.gazetteer import gazetteer
 from extract.normalize import match_key
+from extract.patterns import rule_match_id, rule_regex
 
 _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
 _AFTER_CUE = re.compile(

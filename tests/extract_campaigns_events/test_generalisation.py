@@ -270,7 +270,7 @@ def test_theme_wrapped_over_two_lines_is_one_theme():
     ("Sở Y tế phát động phong trào “Bệnh viện xanh, sạch, đẹp,", "cuộc vận động “Nói không với phong bì” cũng được duy trì."),
 ])
 def test_lines_not_rejoined(first, second):
-    from extract.fields._common import rejoin_broken_quotes
+    from extract.constructions.quotes import rejoin_broken_quotes
 
     a = analyze(_LEAD + first + "\n" + second)
     assert len(rejoin_broken_quotes(a)) == len(a.sentences)

@@ -29,3 +29,10 @@ def analysed():
         return cache[name]
 
     return get
+
+
+def clusters_of(a) -> list[dict]:
+    """The clusters of an analysed article as ``thidua extract`` gives them (members from its awards included)."""
+    from extract.fields import read_fields
+
+    return read_fields(a)["clusters"]

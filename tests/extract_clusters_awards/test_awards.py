@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract.fields import awards
+from extract.fields.awards import mentions
 from extract.frontend import analyze
 
 from .conftest import article_names
@@ -155,13 +156,13 @@ def test_no_award(text):
 
 
 def test_level_of_conferrers():
-    assert [awards.level_of(x) for x in ("Chủ tịch nước", "Thủ tướng Chính phủ", "Chính phủ", "Bộ Công an",
+    assert [mentions.level_of(x) for x in ("Chủ tịch nước", "Thủ tướng Chính phủ", "Chính phủ", "Bộ Công an",
                                          "UBND tỉnh Long An", "Tổng Liên đoàn Lao động Việt Nam", None)] == [
         "state", "government", "government", "ministry", "province", "other", None]
 
 
 def test_award_kinds_are_data():
-    kinds, rx = awards.award_kinds()
+    kinds, rx = mentions.award_kinds()
     assert {k.award for k in kinds} >= {"Cờ thi đua", "Bằng khen", "Giấy khen", "Huân chương Lao động",
                                         "Huân chương Độc lập", "Tập thể Lao động xuất sắc", "Chiến sĩ thi đua"}
     assert rx.search("được tặng bằng khen").group(0) == "bằng khen"

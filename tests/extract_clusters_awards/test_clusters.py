@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from extract.fields import clusters
+from extract import patterns
+from extract.constructions import lists, numerals
 from extract.frontend import analyze
 
-from .conftest import article_names
+from .conftest import article_names, clusters_of
 
 
 def _roles(c: dict) -> set[tuple]:
@@ -17,7 +18,7 @@ def _roles(c: dict) -> set[tuple]:
 @pytest.mark.parametrize("name", article_names())
 def test_article_clusters(name, analysed):
     a, expected = analysed(name)
-    got = clusters.extract(a)
+    got = clusters_of(a)
     assert len(got) == len(expected["clusters"]), [c["label"] for c in got]
     for exp, c in zip(expected["clusters"], got):
         assert c["label"] == exp["label"]
@@ -31,7 +32,7 @@ def test_article_clusters(name, analysed):
 @pytest.mark.parametrize("name", article_names())
 def test_evidence_points_into_the_text(name, analysed):
     a, _ = analysed(name)
-    for c in clusters.extract(a):
+    for c in clusters_of(a):
         ev = c["evidence"]
         assert ev["sentence"] == a.sentences[ev["sentence_index"]].text
         assert a.text[ev["start"]:ev["end"]].lower().startswith(("cụm", "khối", "sở", "đài", "công an"))
@@ -98,7 +99,7 @@ NEGATIVE = [
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_sentence_cases(text, expected):
-    got = clusters.extract(analyze(text))
+    got = clusters_of(analyze(text))
     assert [(c["label"], c["kind"], c["number"], c["organizer"]) for c in got] == [e[:4] for e in expected]
     for c, e in zip(got, expected):
         assert set(c["members"]) == e[4]
@@ -107,35 +108,35 @@ def test_sentence_cases(text, expected):
 
 @pytest.mark.parametrize("text", NEGATIVE[:-1], ids=[t[:40] for t in NEGATIVE[:-1]])
 def test_no_cluster(text):
-    assert clusters.extract(analyze(text)) == []
+    assert clusters_of(analyze(text)) == []
 
 
 def test_container_block_is_not_a_second_cluster():
-    assert [c["label"] for c in clusters.extract(analyze(NEGATIVE[-1]))] == ["Cụm thi đua số 3"]
+    assert [c["label"] for c in clusters_of(analyze(NEGATIVE[-1]))] == ["Cụm thi đua số 3"]
 
 
 def test_split_list_keeps_names_with_commas_and_and():
-    items = clusters.split_list("Sở Y tế, Sở Văn hóa, Thể thao và Du lịch, Sở Lao động - Thương binh và Xã hội và Báo Long An")
+    items = lists.split_list("Sở Y tế, Sở Văn hóa, Thể thao và Du lịch, Sở Lao động - Thương binh và Xã hội và Báo Long An")
     assert [(i.text, i.province) for i in items] == [
         ("Sở Y tế", None), ("Sở Văn hóa, Thể thao và Du lịch", None),
         ("Sở Lao động - Thương binh và Xã hội", None), ("Báo Long An", "Long An")]
 
 
 def test_split_list_prefix_and_counts():
-    assert [(i.text, i.province) for i in clusters.split_list("các Sở TT&TT: Cà Mau, Bến Tre và Bạc Liêu")] == [
+    assert [(i.text, i.province) for i in lists.split_list("các Sở TT&TT: Cà Mau, Bến Tre và Bạc Liêu")] == [
         ("Sở TT&TT Cà Mau", "Cà Mau"), ("Sở TT&TT Bến Tre", "Bến Tre"), ("Sở TT&TT Bạc Liêu", "Bạc Liêu")]
-    assert [(i.count, i.noun) for i in clusters.split_list("02 tập thể và 05 cá nhân")] == [(2, "tập thể"), (5, "cá nhân")]
+    assert [(i.count, i.noun) for i in lists.split_list("02 tập thể và 05 cá nhân")] == [(2, "tập thể"), (5, "cá nhân")]
 
 
 def test_emulation_years_from_either_side():
-    assert clusters.emulation_years(analyze("Ký kết giao ước thi đua năm 2024.")).review == 2023
-    y = clusters.emulation_years(analyze("Tổng kết phong trào thi đua năm học 2022-2023."))
+    assert numerals.emulation_years(analyze("Ký kết giao ước thi đua năm 2024.")).review == 2023
+    y = numerals.emulation_years(analyze("Tổng kết phong trào thi đua năm học 2022-2023."))
     assert (y.review, y.pledge) == (2023, 2024)
 
 
 def test_rule_patterns_compile_and_load_in_the_span_ruler():
     from extract.nlp import nlp
 
-    assert clusters.find_rules("CLUSTER_ROLE", "Sở X làm Cụm phó")[0].id == "deputy"
+    assert patterns.find_rules("CLUSTER_ROLE", "Sở X làm Cụm phó")[0].id == "deputy"
     doc = nlp()("Sở TTTT Gia Lai làm Cụm trưởng năm 2020.")
     assert any(sp.label_ == "CLUSTER_ROLE" for sp in doc.spans["rules"])

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from extract.fields import clusters
+from extract.constructions import lists
 from extract.frontend import analyze
+
+from .conftest import clusters_of
 
 
 def _got(text: str) -> list[tuple]:
     out = []
-    for c in clusters.extract(analyze(text)):
+    for c in clusters_of(analyze(text)):
         roles = {(r["role"], r["province"] or r["unit"], r["year"]) for r in c["roles"]}
         out.append((c["label"], c["number"], c["organizer"], set(c["members"]), roles))
     return out
@@ -226,14 +228,14 @@ def test_role_not_carried_to_a_role_the_subject_does_not_take():
 
 @pytest.mark.parametrize("text", NEGATIVE, ids=[t[:40] for t in NEGATIVE])
 def test_no_cluster(text):
-    assert clusters.extract(analyze(text)) == []
+    assert clusters_of(analyze(text)) == []
 
 
 def test_container_block_after_thuoc_is_not_a_cluster_but_cua_cum_is():
-    assert [c["label"] for c in clusters.extract(analyze(
+    assert [c["label"] for c in clusters_of(analyze(
         "Khối thi đua số 2 thuộc Khối thi đua các cơ quan Trung ương đã hoàn thành kế hoạch năm 2020."))] == [
         "Khối thi đua số 2"]
-    assert [c["label"] for c in clusters.extract(analyze(
+    assert [c["label"] for c in clusters_of(analyze(
         "Hội nghị tổng kết năm 2021 của Cụm thi đua các Sở Xây dựng khu vực Tây Nguyên diễn ra tại Đắk Lắk."))] == [
         "Cụm thi đua các Sở Xây dựng khu vực Tây Nguyên"]
 
@@ -241,7 +243,7 @@ def test_container_block_after_thuoc_is_not_a_cluster_but_cua_cum_is():
 def test_table_rows_give_items_from_the_unit_cell():
     a = analyze("Cụm thi đua số 9 gồm 3 đơn vị:\nSTT | Đơn vị | Nhiệm vụ\n1 | Cục Thống kê tỉnh Trà Vinh | Cụm trưởng\n"
                 "2 | Cục Thống kê tỉnh Vĩnh Long | Thành viên\n3 | Cục Thống kê tỉnh Bến Tre | Thành viên")
-    items = clusters.bullet_items(a, 0)
+    items = lists.bullet_items(a, 0)
     assert [(i.text, i.province) for i in items] == [
         ("Cục Thống kê tỉnh Trà Vinh", "Trà Vinh"), ("Cục Thống kê tỉnh Vĩnh Long", "Vĩnh Long"),
         ("Cục Thống kê tỉnh Bến Tre", "Bến Tre")]
@@ -261,14 +263,13 @@ def test_table_rows_give_items_from_the_unit_cell():
      [("leading_unit", "Công ty Cổ phần Cấp nước Hưng Yên", 2021), ("leading_unit", "Công ty Điện lực Hưng Yên", 2021)]),
 ], ids=["suy-ton-firm", "leader-deputy-firms", "two-firms"])
 def test_firm_names_with_va(text, expected):
-    [c] = clusters.extract(analyze(text))
+    [c] = clusters_of(analyze(text))
     assert [(r["role"], r["unit"], r["year"]) for r in c["roles"]] == expected
 
 
 def test_members_after_a_reorganisation_clause():
-    from extract.fields import clusters
     from extract.frontend import analyze
 
     text = ("Sau khi sắp xếp đơn vị hành chính, Cụm thi đua số 2 được kiện toàn theo Quyết định số 45/QĐ-BTC ngày "
             "3/9/2025 của Bộ trưởng Bộ Tài chính, gồm Sở Tài chính 3 tỉnh: Cà Mau, An Giang và Vĩnh Long.")
-    assert [c["members"] for c in clusters.extract(analyze(text))] == [["Cà Mau", "An Giang", "Vĩnh Long"]]
+    assert [c["members"] for c in clusters_of(analyze(text))] == [["Cà Mau", "An Giang", "Vĩnh Long"]]

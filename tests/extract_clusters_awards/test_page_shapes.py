@@ -7,9 +7,11 @@ from __future__ import annotations
 import pytest
 
 from extract.boilerplate import split_page
-from extract.fields import awards, clusters, people, provinces, themes
-from extract.fields.tables import rank_table
+from extract.constructions.tables import rank_table
+from extract.fields import awards, people, provinces, themes
 from extract.frontend import analyze
+
+from .conftest import clusters_of
 
 LEAD = ("Ngày 21/4/2023, tại thành phố Đông Hà, Trường Chính trị tỉnh Quảng Trị long trọng tổ chức lễ kỷ niệm "
         "45 năm Ngày thành lập và đón nhận các hình thức khen thưởng của Trung ương và của tỉnh.\n")
@@ -80,7 +82,7 @@ def test_results_table_ranks_give_leader_and_award_recipients():
     got = sorted((x["award"], x["province"], x["status"]) for x in awards.extract(a))
     assert got == [("Bằng khen", "Vĩnh Long", "proposed"), ("Bằng khen", "Đồng Tháp", "proposed"),
                    ("Cờ thi đua", "An Giang", "proposed")]
-    (c,) = clusters.extract(a)
+    (c,) = clusters_of(a)
     assert ("leading_unit", "An Giang", 2022) in {(r["role"], r["province"], r["year"]) for r in c["roles"]}
 
 
@@ -97,7 +99,7 @@ def test_a_cluster_named_in_a_guests_title_does_not_take_the_next_sentences():
             "Dự hội nghị có ông Lê Văn Tâm, Giám đốc Sở Y tế Hưng Yên, Cụm trưởng Cụm thi đua số 3 ngành Y tế năm 2021.\n"
             "Năm 2021, Sở Y tế Ninh Bình làm Cụm trưởng, Sở Y tế Hà Nam làm Cụm phó.\n")
     got = {c["label"]: (sorted(c["members"]), sorted((r["role"], r["province"], r["year"]) for r in c["roles"]))
-           for c in clusters.extract(analyze(text))}
+           for c in clusters_of(analyze(text))}
     assert got["Cụm thi đua số 4"][1] == [("deputy", "Hà Nam", 2021), ("leader", "Ninh Bình", 2021)]
     assert got["Cụm thi đua số 3"] == (["Hưng Yên"], [("leader", "Hưng Yên", 2021)])
 
@@ -106,7 +108,7 @@ def test_universities_named_after_provinces_are_member_units_not_provinces():
     text = ("Ngày 12/1/2024, Khối thi đua các trường đại học vùng Tây Bắc thuộc Bộ Giáo dục và Đào tạo tổ chức hội nghị "
             "tổng kết năm 2023. Khối gồm 3 trường: Trường Đại học Tây Bắc, Trường Đại học Điện Biên và Trường Đại học "
             "Hòa Bình.\n")
-    (c,) = clusters.extract(analyze(text))
+    (c,) = clusters_of(analyze(text))
     assert c["members"] == []
     assert c["member_units"] == ["Trường Đại học Tây Bắc", "Trường Đại học Điện Biên", "Trường Đại học Hòa Bình"]
 
@@ -170,7 +172,7 @@ def test_a_year_opening_the_sentence_dates_roles_after_a_semicolon():
             "năm 2023.\n"
             "Năm 2024, các đơn vị thống nhất khẩu hiệu hành động “Kỷ cương - Sáng tạo”; Bộ CHQS tỉnh Quảng Bình làm "
             "Cụm trưởng, Bộ CHQS tỉnh Quảng Trị làm Cụm phó.\n")
-    (c,) = clusters.extract(analyze(text))
+    (c,) = clusters_of(analyze(text))
     assert sorted((r["role"], r["province"], r["year"]) for r in c["roles"]) == [
         ("deputy", "Quảng Trị", 2024), ("leader", "Quảng Bình", 2024)]
 

@@ -4,12 +4,14 @@ officers by year, enterprise conferrers, nested quotes, "đợt thi đua", headl
 
 from __future__ import annotations
 
-from extract.fields import awards, campaigns, clusters, themes
+from extract.fields import awards, campaigns, themes
 from extract.frontend import analyze
+
+from .conftest import clusters_of
 
 
 def _roles(text: str) -> list[tuple]:
-    return sorted((r["role"], r["province"], r["year"]) for c in clusters.extract(analyze(text)) for r in c["roles"])
+    return sorted((r["role"], r["province"], r["year"]) for c in clusters_of(analyze(text)) for r in c["roles"])
 
 
 def test_a_cluster_as_it_was_before_the_reorganisation_is_history():
@@ -18,7 +20,7 @@ def test_a_cluster_as_it_was_before_the_reorganisation_is_history():
             "Thể thao và Du lịch, Sở Nội vụ, Sở Dân tộc và Tôn giáo.\n"
             "Trước sắp xếp, khối thi đua văn hóa - xã hội của tỉnh Đắk Nông có 9 đơn vị thành viên.\n"
             "Năm 2026, Sở Y tế làm Khối trưởng, Sở Nội vụ làm Khối phó.\n")
-    found = clusters.extract(analyze(text))
+    found = clusters_of(analyze(text))
     assert len(found) == 1
     assert sorted(r["role"] for r in found[0]["roles"]) == ["deputy", "leader"]
 
@@ -34,7 +36,7 @@ def test_members_numbered_one_per_line_and_officers_in_a_table_by_year():
             "Năm | Cụm trưởng | Cụm phó\n"
             "2018 | NHNN chi nhánh tỉnh Sơn La | NHNN chi nhánh tỉnh Lai Châu\n"
             "2019 | NHNN chi nhánh tỉnh Điện Biên | NHNN chi nhánh tỉnh Hòa Bình\n")
-    (c,) = clusters.extract(analyze(text))
+    (c,) = clusters_of(analyze(text))
     assert sorted(c["members"]) == ["Hòa Bình", "Lai Châu", "Sơn La", "Điện Biên"]
     assert sorted((r["role"], r["province"], r["year"]) for r in c["roles"]) == [
         ("deputy", "Hòa Bình", 2019), ("deputy", "Lai Châu", 2018),
@@ -45,7 +47,7 @@ def test_a_headline_form_and_a_body_form_of_one_described_cluster_are_one():
     text = ("Cụm thi đua các tỉnh Tây Bắc ngành Giáo dục và Đào tạo tổng kết năm học 2021 - 2022\n"
             "Ngày 25/7/2022, Cụm thi đua các tỉnh Tây Bắc gồm Sở GD&ĐT các tỉnh Sơn La, Điện Biên, Lai Châu và Hòa "
             "Bình tổ chức hội nghị tổng kết, ký kết giao ước thi đua năm học 2022 - 2023.\n")
-    assert len(clusters.extract(analyze(text))) == 1
+    assert len(clusters_of(analyze(text))) == 1
 
 
 def test_an_enterprise_confers_at_level_other_and_the_subject_ends_at_its_verb():

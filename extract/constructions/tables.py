@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from extract.fields.clusters import Item, split_list
+from extract.constructions.lists import Item, split_list
 from extract.frontend import Analysis
 
 _RANK_HEADER = re.compile(r"^\s*(?i:xếp hạng|xếp thứ|thứ hạng|hạng|vị thứ)\s*$")

@@ -1,0 +1,148 @@
+"""Awards (khen thưởng): one object per recipient, with kind, level, conferrer, year and status.
+
+An award mention is a kind from ``data/gazetteers/awards.csv`` ("Cờ thi đua",
+"Bằng khen", "Huân chương Lao động hạng Ba", "Tập thể Lao động xuất sắc", …),
+optionally followed by its conferrer ("của Bộ trưởng Bộ TT&TT", "của Chính
+phủ", "của UBND tỉnh").  It is an award only when the clause says what was
+done with it (``AWARD_PROPOSE`` → ``proposed``: đề nghị, trình, bình xét,
+suy tôn; ``AWARD_CONFER`` → ``conferred``: tặng, trao tặng, được tặng, đón
+nhận) and to whom:
+
+* after it: "… tặng Cờ thi đua cho 2 Sở TTTT Đắk Lắk và Phú Yên", "trao Bằng
+  khen tới 5 tập thể";
+* before it: "Sở X vinh dự được Chủ tịch nước tặng thưởng Huân chương …",
+  "toàn Cụm có 01 đơn vị được tặng cờ thi đua của Bộ …".
+
+Rules, targets and plans ("tiêu chuẩn xét tặng Bằng khen", "phấn đấu đạt Cờ
+thi đua", "sẽ được tặng") are no awards (``AWARD_NOT_REAL``), nor are award
+words with no recipient ("khen thưởng các tập thể, cá nhân có thành tích").
+
+Level: ``state`` (Chủ tịch nước; Huân chương / Huy chương / Anh hùng),
+``government`` (Chính phủ / Thủ tướng), ``ministry`` (a Bộ or its minister),
+``province`` (UBND tỉnh or its chairman), ``other`` (unions, mass organisations,
+heads of departments), else ``None``.
+
+>>> from extract.frontend import analyze
+>>> a = analyze("Các đơn vị thống nhất đề nghị Bộ trưởng Bộ TTTT xét tặng Cờ thi đua cho 2 Sở TTTT Đắk Lắk và Phú Yên.")
+>>> [(x["award"], x["level"], x["province"], x["status"]) for x in extract(a)]
+[('Cờ thi đua', 'ministry', 'Đắk Lắk', 'proposed'), ('Cờ thi đua', 'ministry', 'Phú Yên', 'proposed')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.constructions.numerals import emulation_years
+from extract.constructions.places import article_province, one_province_view
+from extract.fields.awards.headings import _heading_list
+from extract.fields.awards.mentions import _article_ministry, _Ctx
+from extract.fields.awards.recipients import _LIST_LINE
+from extract.fields.awards.sentence import _awards_in, _status
+from extract.frontend import Analysis
+from extract.gazetteer import gazetteer
+from extract.normalize import fold
+
+
+def _key(x: dict) -> tuple:
+    who = (("p", x["province"]) if x["province"] else ("r", (x["recipient"] or "").lower()) if x["recipient"]
+           else ("n", x["count"], x.get("_noun")))
+    return (x["award"], who, x["status"])
+
+
+def extract(a: Analysis) -> list[dict]:
+    """Every award of the article, one object per recipient (duplicates merged, the most specific kept)."""
+    return _extract(a)
+
+
+_DEFINED_ABBR = re.compile(r"((?:\w+\s+){1,6})\((\w{2,8})\)\s*")
+
+
+def _short_form(name: str) -> str:
+    """A name with an abbreviation defined in it written short, as the article goes on to write it:
+    "Hội Liên hiệp Phụ nữ (LHPN) tỉnh Tuyên Quang" → "Hội LHPN tỉnh Tuyên Quang"."""
+    def repl(m: re.Match) -> str:
+        words, abbr = m.group(1).split(), m.group(2)
+        for k in range(len(words), 0, -1):
+            if fold("".join(w[0] for w in words[-k:])).upper() == fold(abbr).upper():
+                return " ".join(words[:-k] + [abbr]) + " "
+        return m.group(0)
+    return _DEFINED_ABBR.sub(repl, name).strip()
+
+
+def _same_recipient(old: dict, new: dict, a: Analysis) -> bool:
+    """Two award objects with one key name one recipient: the same name, one name inside the other
+    ("Bệnh viện" / "Bệnh viện Y học cổ truyền Hà Tĩnh"), a count told again, or a headline's wording —
+    unless their levels differ (the ministry's flag and the Government's flag to one unit are two awards)."""
+    if old["level"] and new["level"] and old["level"] != new["level"]:
+        return False
+    r1, r2 = (_short_form(old["recipient"] or "").lower(), _short_form(new["recipient"] or "").lower())
+    if r1 == r2:
+        return True
+    if old["evidence"]["sentence_index"] == new["evidence"]["sentence_index"]:
+        return False
+    if a.sentences[old["evidence"]["sentence_index"]].is_title or a.sentences[new["evidence"]["sentence_index"]].is_title:
+        return True
+    if r1 and r2 and (r1 in r2 or r2 in r1):
+        return True
+    # "TP.HCM" in a lead and "Thành phố Hồ Chí Minh" in the body: both are the province itself
+    return _is_province_itself(old) and _is_province_itself(new)
+
+
+def _is_province_itself(x: dict) -> bool:
+    rest = x["recipient"] or ""
+    for m in reversed(gazetteer().find_provinces(rest)):
+        rest = rest[:m.start] + rest[m.end:]
+    return bool(x["province"]) and not re.sub(r"(?i:tỉnh|thành phố|TP\.?)", "", rest).strip(" ,.")
+
+
+def _extract(a: Analysis) -> list[dict]:
+    province = article_province(a)
+    ctx = _Ctx(province, _article_ministry(a, province), emulation_years(a), single_province=one_province_view(a))
+    merged: dict[tuple, list[dict]] = {}
+    header: str | None = None
+    for s in a.sentences:
+        if not _LIST_LINE.match(s.text):
+            header = None
+        for x in _awards_in(s, ctx, a, header) or _heading_list(a, s.index, ctx):
+            same = merged.setdefault(_key(x), [])
+            # the same award to the same recipient told twice (title and body, or lead and body);
+            # distinct units of one province stay apart
+            old = next((o for o in same if _same_recipient(o, x, a)), None)
+            if old is None:
+                same.append(x)
+                continue
+            for f in ("level", "conferred_by", "for_year"):
+                if old[f] is None and x[f] is not None:
+                    old[f] = x[f]
+            from_title = a.sentences[old["evidence"]["sentence_index"]].is_title
+            if x["recipient"] and old["recipient"] and (from_title or len(x["recipient"]) < len(old["recipient"])):
+                # a headline's short form ("Ngành Y tế BR-VT") yields to the body's full name
+                old["recipient"] = x["recipient"]
+                if from_title:
+                    old["evidence"] = x["evidence"]
+        if s.text.rstrip().endswith(":"):
+            header = _status(s.text, "")
+    out = [x for same in merged.values() for x in same]
+    out = [x for x in out if not _told_again(x, out)]
+    for x in out:
+        x.pop("_noun", None)
+    return out
+
+
+_UNITS_AGAIN = re.compile(r"(?i:cho|tới)\s+(?:(?i:hai|ba|bốn|năm)|0?\d)\s+(?i:đơn vị|tập thể|sở|tỉnh)(?:\s+(?i:này|trên))?\s*(?:,|$)")
+
+
+def _told_again(x: dict, awards: list[dict]) -> bool:
+    """A count that only counts units named just before ("A và B được tặng Bằng khen …; lãnh đạo xã trao lại
+    Bằng khen cho hai đơn vị"): the same awards told again, not new ones."""
+    if x["count"] is None or x["recipient"] is not None:
+        return False
+    sent = x["evidence"]["sentence"]
+    at = sent.lower().rfind(x["award"].lower())
+    clause = re.split(r"[;.]", sent[at:])[0] if at >= 0 else ""
+    if not _UNITS_AGAIN.search(clause):
+        return False
+    here = x["evidence"]["sentence_index"]
+    named = [o for o in awards if o is not x and o["award"] == x["award"] and o["recipient"] is not None
+             and 0 <= here - o["evidence"]["sentence_index"] <= 1]
+    return len(named) == x["count"]
