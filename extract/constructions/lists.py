@@ -103,6 +103,10 @@ def split_list(text: str, offset: int = 0) -> list[Item]:
         provs = g.find_provinces(piece)
         if provs:
             p = provs[0]
+            bracket = re.search(r"\((?:(?i:tỉnh|thành phố|TP\.?)\s*)?$", piece[:provs[-1].start])
+            if len(provs) > 1 and bracket and re.fullmatch(r"\s*\)?\s*", piece[provs[-1].end:]):
+                # "Công ty Cổ phần Tập đoàn Thái Bình Seed (tỉnh Hưng Yên)": the province in brackets is where it is
+                p = provs[-1]
             body = rest if count is not None else piece
             tail = body.find(p.surface)
             if tail >= 0 and re.match(r"^\s+\w", body[tail + len(p.surface):]) and not re.match(
@@ -161,8 +165,10 @@ def _unit_cell(text: str) -> tuple[int, int] | None:
 def bullet_lines(a: Analysis, index: int, limit: int = 80) -> list[tuple[Sentence, int, int]]:
     """The list lines that follow sentence ``index``, with where each item starts and ends: bulleted lines
     ("- Sở TT&TT Hà Tĩnh;") or the rows of a table ("2 | Công an tỉnh Cao Bằng | Cụm phó"), whose header row
-    ("STT | Đơn vị | Nhiệm vụ") is skipped."""
+    ("STT | Đơn vị | Nhiệm vụ") is skipped.  The list ends where the bullets change kind: under "1. Cờ thi đua …
+    gồm:" the dashed lines are its items and "2. Bằng khen …" is the next heading, not one of them."""
     out: list[tuple[Sentence, int, int]] = []
+    kind: str | None = None
     for n, s in enumerate(a.sentences[index + 1: index + 1 + limit]):
         if "|" in s.text:
             cell = _unit_cell(s.text)
@@ -173,14 +179,16 @@ def bullet_lines(a: Analysis, index: int, limit: int = 80) -> list[tuple[Sentenc
                 continue
             break
         m = _BULLET.match(s.text)
-        if not m:
-            # the splitter may leave the enumerator out of the sentence: "1. Cục Thống kê tỉnh Thanh Hóa;"
-            prefix = a.line_prefix(s)
-            if prefix.strip() and _BULLET.fullmatch(prefix):
-                out.append((s, 0, len(s.text)))
-                continue
+        prefix = a.line_prefix(s)
+        # the splitter may leave the enumerator out of the sentence: "1. Cục Thống kê tỉnh Thanh Hóa;"
+        bullet = m.group(0) if m else prefix if prefix.strip() and _BULLET.fullmatch(prefix) else None
+        if bullet is None:
             break
-        out.append((s, m.end(), len(s.text)))
+        this = "number" if bullet.strip()[:1].isdigit() else "letter" if bullet.strip()[:1].isalpha() else "mark"
+        if kind is not None and this != kind:
+            break
+        kind = this
+        out.append((s, m.end(), len(s.text)) if m else (s, 0, len(s.text)))
     return out
 
 

@@ -98,3 +98,95 @@ def test_counted_nouns_of_teachers_doctors_and_mothers():
     got = _awards(text)
     assert ("Bằng khen", "ministry", None, None, 6, "conferred") in got
     assert ("Thầy thuốc Ưu tú", "state", None, None, 4, "conferred") in got
+
+
+# --- named medals and flags --------------------------------------------------------------------------------
+
+def test_a_medal_or_badge_keeps_its_name():
+    text = ("Dịp này, 12 cá nhân được trao Huy hiệu “Vì sự nghiệp phát triển tỉnh Hà Giang” và 4 cá nhân được tặng "
+            "Kỷ niệm chương Vì sự nghiệp giáo dục.")
+    names = {x["award"] for x in awards.extract(analyze(text))}
+    assert names == {"Huy hiệu Vì sự nghiệp phát triển tỉnh Hà Giang", "Kỷ niệm chương Vì sự nghiệp giáo dục"}
+
+
+def test_the_flags_under_their_own_names():
+    text = ("Hội đồng nhất trí đề nghị tặng Cờ “Đơn vị xuất sắc trong phong trào thi đua” của Chính phủ cho 6 tập thể; "
+            "đề nghị UBND tỉnh tặng “Đơn vị dẫn đầu phong trào thi đua” cho 20 tập thể.")
+    got = _awards(text)
+    assert ("Cờ thi đua", "government", None, None, 6, "proposed") in got
+    assert [g[0] for g in got if g[4] == 20] == ["Cờ thi đua"]
+
+
+def test_unquoted_leading_unit_phrase_is_no_flag():
+    text = "Năm 2022, Sở Tư pháp được suy tôn là đơn vị dẫn đầu phong trào thi đua của Khối."
+    assert _awards(text) == []
+
+
+def test_mother_heroes_are_a_state_title():
+    text = "Năm 2016, huyện có 14 mẹ được truy tặng danh hiệu Bà mẹ Việt Nam anh hùng."
+    assert _awards(text) == [("Bà mẹ Việt Nam anh hùng", "state", None, None, 14, "conferred")]
+
+
+# --- who receives ------------------------------------------------------------------------------------------
+
+def test_people_of_a_commune_honoured_together_are_one_recipient():
+    text = "Giám đốc Công an tỉnh trao Bằng khen của Bộ trưởng Bộ Công an cho cán bộ và Nhân dân xã Tân Lập."
+    assert [g[2] for g in _awards(text)] == ["cán bộ và Nhân dân xã Tân Lập"]
+
+
+def test_persons_listed_with_their_workplaces_across_semicolons():
+    text = ("Có 2 giáo viên được tặng Bằng khen của Bộ trưởng Bộ Giáo dục và Đào tạo, gồm: cô giáo Lê Thị Mai, "
+            "Trường Tiểu học Hòa Lợi, huyện Châu Thành; thầy giáo Trần Văn Bảy, Trường THCS Long Hòa, huyện Cầu Kè.")
+    got = _awards(text)
+    assert len(got) == 2 and all(g[1] == "ministry" for g in got)
+
+
+def test_a_count_named_in_the_next_sentence():
+    text = ("Bộ trưởng Bộ Y tế vừa ký quyết định tặng Bằng khen cho 150 thầy thuốc tiêu biểu trên cả nước. "
+            "Tỉnh Sóc Trăng có 2 bác sĩ được tặng bằng khen. "
+            "2 bác sĩ được khen gồm bác sĩ Lâm Văn Hòa, Bệnh viện Đa khoa tỉnh; bác sĩ Thạch Thị Sa Ra, Trung tâm "
+            "Y tế huyện Trần Đề.")
+    got = _awards(text)
+    assert ("Bằng khen", "ministry", None, None, 150, "conferred") in got
+    named = [g for g in got if g[4] is None]
+    assert len(named) == 2 and all(g[1] == "ministry" and g[3] == "Sóc Trăng" for g in named)  # the kind's conferrer
+    assert not [g for g in got if g[4] == 2]
+
+
+def test_a_summing_count_yields_to_the_recipients_named_below():
+    text = ("Tại lễ kỷ niệm, 4 tập thể vinh dự được Chủ tịch nước tặng thưởng danh hiệu Anh hùng Lao động.\n"
+            "Chủ tịch nước trao danh hiệu Anh hùng Lao động cho 4 tập thể gồm: Bệnh viện Trung ương Huế; Công ty Cổ "
+            "phần Cao su Đồng Phú; Trường Đại học Cần Thơ; Cảng Hải Phòng.")
+    got = _awards(text)
+    assert len(got) == 4 and all(g[4] is None for g in got)
+
+
+def test_the_province_in_brackets_after_a_firm_is_where_it_is():
+    text = ("Chủ tịch nước trao danh hiệu Anh hùng Lao động cho 2 tập thể gồm: Công ty Cổ phần Nam Định Xanh (tỉnh "
+            "Ninh Bình); Hợp tác xã Thái Hòa (tỉnh Phú Thọ).")
+    assert sorted(g[3] for g in _awards(text)) == ["Ninh Bình", "Phú Thọ"]
+
+
+def test_a_conferrer_asked_to_confer_and_one_that_praises_then_gives():
+    text = ("Trong năm, 5 đơn vị được UBND tỉnh tuyên dương, tặng Cờ thi đua; Bộ Quốc phòng được đề nghị xem xét tặng "
+            "Bằng khen cho 3 tập thể.")
+    got = _awards(text)
+    assert ("Cờ thi đua", "province", None, None, 5, "conferred") in got
+    assert ("Bằng khen", "ministry", None, None, 3, "proposed") in got
+
+
+def test_khen_thuong_heading_an_item_of_a_proposal_is_not_a_conferral():
+    text = ("Hội đồng đã thống nhất đề nghị Bằng khen của Chủ tịch UBND tỉnh cho 12 cá nhân; khen thưởng thành tích "
+            "hiến máu cho 3 cá nhân (Bằng khen của Thủ tướng Chính phủ cho 3 cá nhân).")
+    assert {g[5] for g in _awards(text)} == {"proposed"}
+
+
+def test_numbered_headings_end_a_dashed_list():
+    text = ("Hội đồng Thi đua - Khen thưởng tỉnh lấy ý kiến nhân dân về các trường hợp đề nghị khen thưởng như sau:\n"
+            "1. Cờ thi đua của Chính phủ đối với 2 tập thể gồm:\n"
+            "- Sở Xây dựng tỉnh Long An;\n"
+            "- Trường THPT Cần Giuộc.\n"
+            "2. Bằng khen của Thủ tướng Chính phủ đối với Phòng Giáo dục huyện Đức Hòa.\n")
+    got = [(g[0], g[2]) for g in _awards(text)]
+    assert sorted(got) == sorted([("Cờ thi đua", "Sở Xây dựng tỉnh Long An"), ("Cờ thi đua", "Trường THPT Cần Giuộc"),
+                                  ("Bằng khen", "Phòng Giáo dục huyện Đức Hòa")])

@@ -32,11 +32,17 @@ from __future__ import annotations
 
 import re
 
+from extract.constructions.lists import split_list
 from extract.constructions.numerals import emulation_years
 from extract.constructions.places import article_province, one_province_view
 from extract.fields.awards.headings import _heading_list
 from extract.fields.awards.mentions import _article_ministry, _Ctx
-from extract.fields.awards.recipients import _LIST_LINE
+from extract.fields.awards.recipients import (
+    _LIST_LINE,
+    _drop_position_places,
+    _recipient_province,
+    _recipient_text,
+)
 from extract.fields.awards.sentence import _awards_in, _status
 from extract.frontend import Analysis
 from extract.gazetteer import gazetteer
@@ -121,15 +127,73 @@ def _extract(a: Analysis) -> list[dict]:
                 if from_title:
                     old["evidence"] = x["evidence"]
         if s.text.rstrip().endswith(":"):
-            header = _status(s.text, "")
+            header = _status(s.text, "") or header  # a sub-list's own line ("1. Cờ thi đua … gồm:") keeps the intro's status
     out = [x for same in merged.values() for x in same]
-    out = [x for x in out if not _told_again(x, out)]
+    out = _named_in_next_sentence(a, out, ctx)
+    _same_kind_same_conferrer(a, out)
+    out = [x for x in out if not _told_again(x, out) and not _summed_up(x, out)]
     for x in out:
         x.pop("_noun", None)
     return out
 
 
 _UNITS_AGAIN = re.compile(r"(?i:cho|tới)\s+(?:(?i:hai|ba|bốn|năm)|0?\d)\s+(?i:đơn vị|tập thể|sở|tỉnh)(?:\s+(?i:này|trên))?\s*(?:,|$)")
+
+
+def _named_in_next_sentence(a: Analysis, awards: list[dict], ctx: _Ctx) -> list[dict]:
+    """A count named in the next sentence: "… có 3 giáo viên được tặng bằng khen. 3 giáo viên được khen gồm cô giáo
+    A, Trường B; cô giáo C, …" gives A and C their own awards in place of the count."""
+    out: list[dict] = []
+    for x in awards:
+        idx = x["evidence"]["sentence_index"]
+        if x["count"] is None or x["recipient"] is not None or idx + 1 >= len(a.sentences):
+            out.append(x)
+            continue
+        nxt = a.sentences[idx + 1]
+        head = re.match(rf"^\s*(?:(?i:cả|các|những)\s+)?0*{x['count']}\s+[^:;.]{{1,60}}?(?<![\w])(?i:gồm|gồm có|là)(?![\w])\s*:?\s*",
+                        nxt.text)
+        items = [it for it in split_list(nxt.text[head.end():], head.end()) if it.count is None] if head else []
+        items = _drop_position_places(nxt.text, items)
+        if not items or len(items) < min(2, x["count"]):
+            out.append(x)
+            continue
+        for it in items:
+            y = dict(x, recipient=_recipient_text(it), province=_recipient_province(it, ctx), count=None)
+            y["evidence"] = nxt.evidence(it.start, it.end)
+            out.append(y)
+    return out
+
+
+def _same_kind_same_conferrer(a: Analysis, awards: list[dict]) -> None:
+    """An award told without its conferrer is the one the article has named for that kind before: "Bộ trưởng Bộ
+    GD&ĐT tặng bằng khen cho 200 nhà giáo …; tỉnh Quảng Trị có 3 giáo viên được tặng bằng khen" — when the article
+    names one conferrer only for the kind — and the text does not leave it open ("trình cấp trên xét tặng
+    Bằng khen": a higher level, unnamed)."""
+    for x in awards:
+        if x["level"] is not None or x["conferred_by"] is not None:
+            continue
+        ev = x["evidence"]
+        if re.search(r"(?i:cấp trên)", ev["sentence"][: ev["start"] - a.sentences[ev["sentence_index"]].start][-80:]):
+            continue
+        here = ev["sentence_index"]
+        named = {(o["conferred_by"], o["level"]) for o in awards if o["award"] == x["award"] and o["conferred_by"]
+                 and o["evidence"]["sentence_index"] < here}
+        if len(named) == 1:
+            x["conferred_by"], x["level"] = next(iter(named))
+
+
+def _summed_up(x: dict, awards: list[dict]) -> bool:
+    """A count that sums up recipients the article goes on to name ("17 tập thể, cá nhân vinh dự được tặng danh
+    hiệu Anh hùng Lao động, Anh hùng Lực lượng vũ trang nhân dân" and, below, each of them named): no recipients
+    of its own.  The named ones must be most of the count, under the awards of the count's sentence."""
+    if x["count"] is None or x["recipient"] is not None:
+        return False
+    here = x["evidence"]["sentence_index"]
+    kinds = {o["award"] for o in awards if o["evidence"]["sentence_index"] == here and o["count"] == x["count"]
+             and o["recipient"] is None}
+    named = [o for o in awards if o["award"] in kinds and o["status"] == x["status"] and o["recipient"] is not None
+             and o["evidence"]["sentence_index"] > here]
+    return len(named) >= max(2, 0.7 * x["count"])
 
 
 def _told_again(x: dict, awards: list[dict]) -> bool:

@@ -22,6 +22,7 @@ class Kind:
     award: str
     level: str | None
     conferred_by: str | None
+    note: str = ""
 
 
 @functools.lru_cache(maxsize=1)
@@ -30,7 +31,8 @@ def award_kinds() -> tuple[list[Kind], re.Pattern[str]]:
     kinds: list[Kind] = []
     with open(DATA_DIR / "awards.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            kinds.append(Kind(row["surface"], row["award"], row["level"] or None, row["conferred_by"] or None))
+            kinds.append(Kind(row["surface"], row["award"], row["level"] or None, row["conferred_by"] or None,
+                              row["note"] or ""))
     kinds.sort(key=lambda k: len(k.surface), reverse=True)
     rx = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<k{i}>(?i:{phrase_regex(k.surface)}))" for i, k in enumerate(kinds)) + r")(?![\w])")
     return kinds, rx
@@ -42,7 +44,14 @@ _CLASS = re.compile(r"^\s*(?:(?i:hạng)\s+" + _CLASS_NAME + r"(?:\s*(?:,|và|-)
                     r"|(?i:các hạng))")
 
 
-_KNC_NAME = re.compile(r"^\s*[“\"]?((?:Vì|vì)\s[^,;:.”\"()]{3,80}?)(?=[”\"]|\s+(?:cho|của|tới|đến|do)\s|[,;:.()]|$)")
+# the name of a medal or badge after its kind: quoted ("Huy hiệu “Vì sự nghiệp xây dựng và phát triển tỉnh Quảng Nam”"),
+# or capitalised up to a verb, "của"/"cho", a delimiter or a comma before a new item ("Kỷ niệm chương Chiến sĩ cách
+# mạng bị địch bắt, tù đày", "kỷ niệm chương Hùng Vương;")
+_KNC_NAME = re.compile(
+    r"^\s*(?:[“\"]((?:Vì|vì|[A-ZĐ])[^”\"]{2,100}?)[”\"]"
+    r"|((?:Vì|vì|[A-ZĐ])[^;:.”\"()]{2,90}?)(?=\s+(?:cho|của|tới|đến|do|được|năm|tặng|trao|và\s+(?:\d|[A-ZĐ]))\s"
+    r"|\s*,\s*(?:\d|[A-ZĐ]|và\s)|[;:.()“”\"]|$))")
+_NAMED_KINDS = ("Kỷ niệm chương", "Huy hiệu", "Huy chương")
 
 
 _OF = re.compile(r"^\s*(?:[(,]\s*)?(?:(?i:của|do)\s+)?")
@@ -142,13 +151,17 @@ def _mentions(text: str, ctx: _Ctx) -> list[Mention]:
         award = k.award
         if (c := _CLASS.match(text[end:])):
             end += c.end()
-        if award == "Kỷ niệm chương" and (n := _KNC_NAME.match(text[end:])):
-            award = f"Kỷ niệm chương {n.group(1).strip()}"
+        if k.note.startswith("quoted only") and not re.search(r"[“\"]\s*$", text[:m.start()]):
+            continue
+        if award in _NAMED_KINDS and (n := _KNC_NAME.match(text[end:])):
+            award = f"{award} {(n.group(1) or n.group(2)).strip()}"
             end += n.end()
+        elif award in _NAMED_KINDS[1:]:
+            continue  # a bare "huy hiệu" or "huy chương" is no award of the contract
         if end < len(text) and text[end] in "”\"" and (re.search(r"[“\"]", text[m.start():end])
                                                       or re.search(r"[“\"]\s*$", text[:m.start()])):
             end += 1  # the closing quote of Huy chương “Vì an ninh Tổ quốc”
-        elif award != "Huy chương" and (q := _MOVEMENT_NAME.match(text[end:])):
+        elif not award.startswith("Huy chương") and (q := _MOVEMENT_NAME.match(text[end:])):
             end += q.end()  # Cờ thi đua "Vì an ninh Tổ quốc": the flag of a movement, not another award
         level, conferrer = k.level, k.conferred_by
         of = _OF.match(text[end:])
@@ -180,8 +193,10 @@ def _mentions(text: str, ctx: _Ctx) -> list[Mention]:
 _GAP_VERB = re.compile(
     # "Chủ tịch UBND tỉnh Nguyễn Phi Hùng đã trao …": the office holder's name may stand between
     rf"^\s*(?:{UPPER}\w*(?:\s+{UPPER}\w*){{1,3}}\s+)?"
-    r"(?:(?i:đã|vừa|cũng|còn|quyết định|ký quyết định|xét|đồng ý|tặng thưởng|trao tặng|tặng|trao|khen tặng|công nhận|"
-    r"xét tặng|khen thưởng|tặng danh hiệu|công nhận danh hiệu|danh hiệu)\s*)+[“\"]?\s*$"
+    # "6 đơn vị được UBND tỉnh tuyên dương, tặng …", "Bộ Công an được đề nghị xem xét tặng …" (asked to confer)
+    r"(?:(?i:đã|vừa|cũng|còn|quyết định|ký quyết định|xét|xem xét|đồng ý|tặng thưởng|trao tặng|phong tặng|truy tặng|tặng|trao|"
+    r"khen tặng|công nhận|xét tặng|khen thưởng|tặng danh hiệu|công nhận danh hiệu|danh hiệu|tuyên dương|biểu dương|"
+    r"được đề nghị|được trình)\s*,?\s*)+[“\"]?\s*$"
 )
 
 

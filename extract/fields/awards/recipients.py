@@ -120,7 +120,14 @@ def _place_rank(text: str) -> int:
 def _drop_position_places(text: str, items: list[Item]) -> list[Item]:
     """"cho ông A, Giám đốc Hợp tác xã B, huyện Thạch Hà": the district belongs to the position, not a recipient."""
     out: list[Item] = []
+    major = ";" in text[items[0].start:items[-1].end] if items else False
     for it in items:
+        # "cô giáo A, Trường Mầm non B, huyện C; thầy giáo D, …": where ";" parts a list of persons, what follows
+        # a person up to the next ";" is where the person works
+        if major and out and out[-1].person and not it.person and it.count is None \
+                and re.fullmatch(r"\s*,\s*", text[out[-1].end:it.start]):
+            out[-1].end = it.end
+            continue
         # "bà A, Chủ tịch Hội LHPN xã B, huyện C, được tặng …": the place closes the person's position
         if (out and out[-1].person and _BARE_PLACE.match(it.text or "")
                 and re.fullmatch(r"\s*,(?:[^,;.]{0,60},)?\s*", text[out[-1].end:it.start])):
@@ -151,7 +158,7 @@ def _honoured_units(a: Analysis, s: Sentence, pos: int) -> list[Item]:
 
 
 # a count that announces the list naming its members: "cho 7 tập thể, gồm: A; B; C", "đối với 10 tập thể gồm:"
-_COUNT_THEN_LIST = re.compile(r"^\s*(?:[^\W\d]+\s+)?0*\d{1,4}\s+[^;:.()]{1,80}?(?:,\s*)?(?<![\w])(?i:gồm|bao gồm|gồm có|là)(?![\w])\s*:?\s*")
+_COUNT_THEN_LIST = re.compile(r"^\s*(?:[^\W\d]+\s+)?0*(\d{1,4})\s+[^;:.()]{1,200}?(?:,\s*)?(?<![\w])(?i:gồm|bao gồm|gồm có|là)(?![\w])\s*:?\s*")
 
 
 def _named_after_count(a: Analysis | None, s: Sentence, items: list[Item], seg_start: int, seg_end: int,
@@ -159,17 +166,13 @@ def _named_after_count(a: Analysis | None, s: Sentence, items: list[Item], seg_s
     """The units a count announces, named after it: "Cờ thi đua cho 4 tập thể có thành tích xuất sắc gồm: A, B, C
     và D", "cho 7 tập thể, gồm: A (Bộ Quốc phòng), B; C" (inside the list ";" separates items, not clauses), or
     "… đối với 10 tập thể gồm:" and one unit a line below.  Returns ``items`` when the count names nobody."""
-    counts = [it for it in items if it.count is not None]
-    if not counts:
-        return items
     text = s.text
-    start = None
     head = _COUNT_THEN_LIST.match(text[seg_start:limit])
     if head:
-        start = seg_start + head.end()
-    elif len(items) == 1 and (m := _NAMED_LIST.match(text[seg_end:limit])):
-        start = seg_end + m.end()
-    if start is None:
+        start, count = seg_start + head.end(), int(head.group(1))
+    elif len(items) == 1 and items[0].count is not None and (m := _NAMED_LIST.match(text[seg_end:limit])):
+        start, count = seg_end + m.end(), items[0].count
+    else:
         return items
     rest = text[start:limit]
     if not rest.strip(" .;") and a is not None:
@@ -177,8 +180,8 @@ def _named_after_count(a: Analysis | None, s: Sentence, items: list[Item], seg_s
                  for it in bullet_items(a, s.index) if it.count is None]
     else:
         stop = min([i for i in (_recipient_end(rest.replace(";", ",")), len(rest)) if i >= 0])
-        named = [it for it in split_list(rest[:stop], start) if it.count is None]
-    return named if len(named) >= min(2, counts[0].count) else items
+        named = _drop_position_places(text, [it for it in split_list(rest[:stop], start) if it.count is None])
+    return named if len(named) >= min(2, count) else items
 
 
 def _honoured_unit(text: str, award_start: int, limit: int) -> Item | None:

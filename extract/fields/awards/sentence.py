@@ -77,6 +77,10 @@ _BARE_GIVE = re.compile(r"[\s,;]*(?:(?i:và|đồng thời|cùng|cho)\s+)*(?:(?i
 _AWARDS_COUNTED = re.compile(r"(?<![\w./-])(0*\d{1,4}|" + "|".join(w for w in _NUM_WORDS if w != "năm") + r")\s+$", re.I)
 
 
+# a window whose only conferral cue is the noun "khen thưởng" (a form of award, not an act)
+_ONLY_NOUN_CUE = re.compile(r"(?:(?!(?i:trao|tặng|đón nhận|nhận|công nhận|đạt|giành|gắn|vinh dự)(?![\w])).)*")
+
+
 def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None, header_status: str | None = None) -> list[dict]:
     text = s.text
     mentions = _mentions(text, ctx)
@@ -152,6 +156,8 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None, header_status:
             resolved[i] = ([honoured], honoured.start, honoured.end)
         elif verb:
             items, off = _recipients_before(text, c_start, c_start + verb.start())
+            # "Có 2 giáo viên được tặng Bằng khen của Bộ trưởng …, gồm: cô giáo A, …; thầy giáo B, …"
+            items = _named_after_count(a, s, items, m.end, m.end, nxt.start if nxt else len(text))
             resolved[i] = (items, off, c_start + verb.start())
         prev_end = m.end
     # back-fill chains "Cờ thi đua và Bằng khen cho …"
@@ -179,7 +185,10 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None, header_status:
             status = header_status  # one line of a list announced by "… như sau:" / "…, cụ thể:"
         # "đề nghị … tặng Cờ thi đua cho A và tặng Bằng khen cho B": the bare "tặng" goes on proposing
         if status == "conferred" and prev_status == "proposed" and (
-                _BARE_GIVE.fullmatch(window) or _GIVE_AGAIN.search(window)):
+                _BARE_GIVE.fullmatch(window) or _GIVE_AGAIN.search(window) or _ONLY_NOUN_CUE.fullmatch(
+                    mask(window, "AWARD_CUE_EXCEPT"))):
+            # "… thống nhất đề nghị Bằng khen cho 18 cá nhân; …; khen thưởng công tác từ thiện cho 5 cá nhân
+            # (Huân chương … cho 1 cá nhân …)": a list item of the proposal, "khen thưởng" its heading
             status = "proposed"
         if status is None:
             continue
