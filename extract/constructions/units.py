@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from extract.gazetteer import DATA_DIR, gazetteer
+from extract.gazetteer import DATA_DIR, UPPER, gazetteer
 from extract.patterns import WE, Hit, find_rules, mask, phrase_regex, rule_regex, rule_terms
 
 
@@ -23,7 +23,8 @@ from extract.patterns import WE, Hit, find_rules, mask, phrase_regex, rule_regex
 def _position_regex() -> re.Pattern[str]:
     with open(DATA_DIR / "positions.csv", encoding="utf-8") as fh:
         titles = [row["title"] for row in csv.DictReader(fh) if row.get("title")]
-    return re.compile(r"^(?:" + "|".join(phrase_regex(t) for t in sorted(titles, key=len, reverse=True)) + r")" + WE)
+    # "Phó Trưởng ban" and "Phó Trưởng Ban": a title's case varies with the writer
+    return re.compile(r"^(?i:" + "|".join(phrase_regex(t) for t in sorted(titles, key=len, reverse=True)) + r")" + WE)
 
 
 def starts_with_position(text: str) -> bool:
@@ -70,23 +71,31 @@ _UNIT_BREAK = re.compile(
 
 
 def mask_firm_and(segment: str, masked: str) -> str:
-    """``masked`` with each "và" inside an enterprise's name blanked: one that follows a firm head
-    (``CLUSTER_FIRM_HEAD``) with no punctuation between, and is not followed by another unit or a province.
+    """``masked`` with each "và" inside a unit's name blanked: one that follows a firm head (``CLUSTER_FIRM_HEAD``),
+    or any unit head when a capitalised word follows it ("Phòng Xây dựng chính quyền và Công tác thanh niên"), with no
+    punctuation between, and is not followed by another unit, a person or a province.
 
     >>> t = "cho Công ty Cổ phần Đầu tư và Xây dựng Hà Nam và Sở Tư pháp"
     >>> mask_firm_and(t, t)
     'cho Công ty Cổ phần Đầu tư __ Xây dựng Hà Nam và Sở Tư pháp'
+    >>> t = "Phòng Xây dựng chính quyền và Công tác thanh niên làm Khối phó"
+    >>> mask_firm_and(t, t)
+    'Phòng Xây dựng chính quyền __ Công tác thanh niên làm Khối phó'
     """
     firms = find_rules("CLUSTER_FIRM_HEAD", segment)
-    if not firms:
+    units = [h for h in unit_heads(segment) if not any(f.start <= h.start < f.end for f in firms)]
+    if not firms and not units:
         return masked
     g = gazetteer()
     out = list(masked)
-    for f in firms:
+    for f in sorted(firms + units, key=lambda h: h.start):
+        firm = f in firms
         stop = re.search(r"[,;:()]", masked[f.end:])
         end = f.end + (stop.start() if stop else len(masked) - f.end)
         for m in re.finditer(r"(?<=\s)và(?=\s)", masked[f.end:end]):
             after = segment[f.end + m.end():].lstrip()
+            if not firm and not after[:1].isupper():
+                break
             if unit_heads(after[:30]) and unit_heads(after[:30])[0].start == 0:
                 break
             person = find_rules("AWARD_PERSON", after[:14])
@@ -97,6 +106,9 @@ def mask_firm_and(segment: str, masked: str) -> str:
                 break
             out[f.end + m.start(): f.end + m.end()] = "_" * (m.end() - m.start())
     return "".join(out)
+
+
+_ATTACHED_PLACE = re.compile(rf"^\s+(?:huyện|quận|thị xã|thành phố|TP\.?|xã|phường|thị trấn)\s+{UPPER}\w*(?:\s+{UPPER}\w*)*")
 
 
 def unit_from(segment: str, seg_start: int, province_first: bool) -> Unit | None:
@@ -126,15 +138,22 @@ def unit_from(segment: str, seg_start: int, province_first: bool) -> Unit | None
             h = prev
     rest = segment[h.end:]
     sector = _sector_regex().match(rest)
+    stop = re.search(r"[,;:()]|\s[-–]\s|\s(?:và|cùng)\s", masked[h.end:])
+    if sector and "__" in masked[h.end + sector.end(): h.end + (stop.start() if stop else len(rest))]:
+        sector = None  # "Phòng Xây dựng chính quyền và Công tác thanh niên": the name goes on past the sector
     if sector:
         end = h.end + sector.end()
+        # "Phòng Y tế huyện Ea Súp": a place below the province attached to the name
+        place = _ATTACHED_PLACE.match(segment[end:])
+        if place:
+            end += place.end()
     else:
-        stop = re.search(r"[,;:()]|\s[-–]\s|\s(?:và|cùng)\s", masked[h.end:])
         end = h.end + (stop.start() if stop else len(rest))
-        ends = [x for x in find_rules("CLUSTER_LABEL_END", segment[h.end:end]) if x.start > 0]
+        # a capitalised word is part of the name, not the verb it spells ("Ban Tổ chức Tỉnh ủy", "Hội nghị")
+        ends = [x for x in find_rules("CLUSTER_LABEL_END", segment[h.end:end]) if x.start > 0 and x.text[:1].islower()]
         if ends:
             end = h.end + ends[0].start
-    text = _VERB_TAIL.sub("", segment[h.start:end]).strip()
+    text = _VERB_TAIL.sub("", segment[h.start:end]).strip().rstrip(" .;,")
     if len(text.split()) < 2:
         return None
     return Unit(text, seg_start + h.start, seg_start + h.start + len(text), None)
@@ -212,3 +231,56 @@ def expand_org(name: str | None, text: str) -> str | None:
         if provs and provs[0].start == 0:
             return text[m.start(): m.end() + provs[0].end]
     return name
+
+
+# an honorific or rank, then a person's name of two to four capitalised syllables
+_PERSON = re.compile(
+    r"(?:(?i:ông|bà|đồng chí|đ/c|anh|chị|thầy|cô|thiếu tướng|trung tướng|thượng tướng|đại tá|thượng tá|trung tá|thiếu tá|"
+    r"đại úy|bác sĩ|tiến sĩ|thạc sĩ|nhà giáo)\s+)?" + rf"{UPPER}\w*(?:\s+{UPPER}\w*){{1,3}}")
+
+
+def position_unit(phrase: str, offset: int = 0) -> Unit | None:
+    """The organisation inside an official's position: "Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy" → "Ủy ban Kiểm tra
+    Tỉnh ủy", "Giám đốc Công an tỉnh Quảng Bình" → "Công an tỉnh Quảng Bình"; None for a title alone ("Tỉnh ủy
+    viên") or a phrase that is no position.
+
+    >>> position_unit("Phó Trưởng Ban Tổ chức Tỉnh ủy").text
+    'Ban Tổ chức Tỉnh ủy'
+    >>> position_unit("Tỉnh ủy viên") is None
+    True
+    """
+    if not starts_with_position(phrase):
+        return None
+    heads = [h for h in unit_heads(phrase) if h.start > 0]
+    if not heads:
+        return None
+    return unit_from(phrase[heads[0].start:], offset + heads[0].start, True)
+
+
+def unit_of_person_before(segment: str, offset: int = 0) -> Unit | None:
+    """The unit of the person whose appositions end ``segment``: "đồng chí A, Tỉnh ủy viên, Phó Chủ nhiệm Ủy ban
+    Kiểm tra Tỉnh ủy, " (then "Khối trưởng") → "Ủy ban Kiểm tra Tỉnh ủy" — the nearest position naming a unit.
+
+    >>> unit_of_person_before("Hội nghị do đồng chí Lê Văn Hòa, Tỉnh ủy viên, Phó Trưởng Ban Dân vận Tỉnh ủy, ").text
+    'Ban Dân vận Tỉnh ủy'
+    """
+    parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^,;]+", segment)]
+    if len(parts) < 2 or not _PERSON.search(parts[0][1]):
+        return None
+    for start, part in reversed(parts[1:]):
+        lead = len(part) - len(part.lstrip())
+        found = position_unit(part.strip(), offset + start + lead)
+        if found is not None:
+            return found
+    return None
+
+
+def unit_of_person_after(text: str, offset: int = 0) -> Unit | None:
+    """The unit of a person named right after a role, in apposition: ", Thiếu tướng Từ Văn A, Giám đốc Công an tỉnh
+    Quảng Bình phát biểu …" → "Công an tỉnh Quảng Bình"."""
+    m = re.match(r"^\s*,\s*(" + _PERSON.pattern + r")\s*(?:,|-|–)\s*", text)
+    if not m:
+        return None
+    rest = text[m.end():]
+    end = re.search(r"[,;:.(]|\s(?:phát biểu|chủ trì|trình bày|cho biết|nhấn mạnh|đã|và)\s", rest)
+    return position_unit(rest[: end.start() if end else len(rest)], offset + m.end())

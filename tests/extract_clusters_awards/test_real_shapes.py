@@ -190,3 +190,118 @@ def test_numbered_headings_end_a_dashed_list():
     got = [(g[0], g[2]) for g in _awards(text)]
     assert sorted(got) == sorted([("Cờ thi đua", "Sở Xây dựng tỉnh Long An"), ("Cờ thi đua", "Trường THPT Cần Giuộc"),
                                   ("Bằng khen", "Phòng Giáo dục huyện Đức Hòa")])
+
+
+# --- clusters: how a block is named ----------------------------------------------------------------------------
+
+def _clusters(text: str) -> list[dict]:
+    from .conftest import clusters_of
+
+    return clusters_of(analyze(text))
+
+
+def _roles(text: str) -> list[tuple]:
+    return sorted((r["role"], r["unit"], r["province"], r["year"]) for c in _clusters(text) for r in c["roles"])
+
+
+def test_a_block_abbreviated_later_is_one_block():
+    text = ("Ngày 10/1/2024, Khối thi đua Kinh tế - Tổng hợp tổ chức hội nghị tổng kết năm 2023. Tại hội nghị, các đơn vị "
+            "trong Khối thi đua KT-TH đã bầu Sở Tài chính làm Khối trưởng năm 2024.")
+    got = _clusters(text)
+    assert len(got) == 1 and got[0]["label"] == "Khối thi đua Kinh tế - Tổng hợp"
+
+
+def test_one_description_written_short_and_long_is_one_block():
+    text = ("Khối thi đua các phòng, ban và đơn vị trực thuộc Sở họp tổng kết năm 2023\n"
+            "Chiều 19/1, cuộc họp tổng kết của Khối thi đua phòng, ban, đơn vị trực thuộc Sở Tư pháp tỉnh đã diễn ra.")
+    got = _clusters(text)
+    assert [c["label"] for c in got] == ["Khối thi đua phòng, ban, đơn vị trực thuộc Sở Tư pháp tỉnh"]
+
+
+def test_a_described_block_ending_with_its_number():
+    got = _clusters("Sáng 8/1/2020, Khối bảo hiểm II tổ chức ký kết giao ước thi đua năm 2020 tại thành phố Vinh.")
+    assert [(c["kind"], c["number"]) for c in got] == [("khối", 2)]
+
+
+def test_a_district_block_after_thi_dua():
+    text = ("UBND huyện tặng Giấy khen cho Phòng Tư pháp huyện Krông Bông, là đơn vị dẫn đầu phong trào thi đua Khối 02 "
+            "huyện Krông Bông năm 2022.")
+    got = _clusters(text)
+    assert [c["number"] for c in got] == [2]
+    assert got[0]["roles"][0]["role"] == "leading_unit" and got[0]["roles"][0]["year"] == 2022
+
+
+def test_abbreviated_unit_kinds_stay_in_the_description():
+    got = _clusters("Hội nghị của Cụm thi đua Ban Quản lý các KCN, KCX, KKT khu vực Tây Nam Bộ diễn ra tại Cần Thơ.")
+    assert [c["label"] for c in got] == ["Cụm thi đua Ban Quản lý các KCN, KCX, KKT khu vực Tây Nam Bộ"]
+
+
+def test_the_plural_heads_of_a_generic_phrase_name_no_block():
+    text = "Ban Thi đua - Khen thưởng tỉnh hướng dẫn 12 cụm, khối thi đua trực thuộc UBND tỉnh tổng kết năm 2023."
+    assert _clusters(text) == []
+
+
+# --- clusters: members -----------------------------------------------------------------------------------------
+
+def test_members_after_member_units_without_the_word_cum():
+    text = ("Ngày 15/1/2021, Cụm thi đua số 4 Cục Thuế các tỉnh Tây Nguyên tổng kết năm 2020. Dự hội nghị có lãnh đạo "
+            "04 đơn vị thành viên gồm: Cục Thuế tỉnh Gia Lai (Cụm trưởng), Cục Thuế tỉnh Kon Tum, Cục Thuế tỉnh Đắk Lắk "
+            "và Cục Thuế tỉnh Đắk Nông.")
+    got = _clusters(text)
+    assert sorted(got[0]["members"]) == sorted(["Gia Lai", "Kon Tum", "Đắk Lắk", "Đắk Nông"])
+
+
+# --- roles -----------------------------------------------------------------------------------------------------
+
+def test_holder_after_la_past_the_cluster_label_and_its_organizer():
+    text = ("Hội nghị đã bầu đơn vị Cụm trưởng Cụm thi đua số 3, Bộ Tư pháp năm 2021 là Sở Tư pháp tỉnh Phú Yên, còn "
+            "đơn vị Cụm phó là Sở Tư pháp tỉnh Khánh Hòa.")
+    assert _roles(text) == [("deputy", "Sở Tư pháp tỉnh Khánh Hòa", "Khánh Hòa", 2021),
+                            ("leader", "Sở Tư pháp tỉnh Phú Yên", "Phú Yên", 2021)]
+
+
+def test_trưởng_khối_with_its_description_then_la():
+    text = "Đơn vị Trưởng khối thi đua Nội chính tỉnh năm 2022 là Viện Kiểm sát nhân dân tỉnh."
+    assert _roles(text) == [("leader", "Viện Kiểm sát nhân dân tỉnh", None, 2022)]
+
+
+def test_roles_through_the_positions_of_officials():
+    text = ("Năm 2021, hội nghị tổng kết Khối thi đua số 5 do đồng chí Lê Văn Nam, Tỉnh ủy viên, Trưởng Ban Nội chính "
+            "Tỉnh ủy, Khối trưởng; đồng chí Hà Thị Thu, Phó Trưởng Ban Tuyên giáo Tỉnh ủy, Khối phó đồng chủ trì.")
+    assert _roles(text) == [("deputy", "Ban Tuyên giáo Tỉnh ủy", None, 2021), ("leader", "Ban Nội chính Tỉnh ủy", None, 2021)]
+
+
+def test_role_then_its_head_in_apposition():
+    text = ("Tổng kết năm 2019, thay mặt đơn vị Cụm trưởng Cụm thi đua số 2, Đại tá Nguyễn Văn Bình, Giám đốc Công an tỉnh "
+            "Hà Giang phát biểu khai mạc.")
+    assert _roles(text) == [("leader", "Công an tỉnh Hà Giang", "Hà Giang", 2019)]
+
+
+def test_a_representative_of_the_leader_names_no_holder():
+    text = "Phát biểu tại Cụm thi đua số 6 năm 2020 có ông Võ Văn Tư, đại diện cụm trưởng cụm thi đua số 6."
+    assert _roles(text) == []
+
+
+def test_a_role_spoken_of_as_any_holders_is_no_role():
+    text = ("Theo quy chế của Cụm thi đua số 2 năm 2022, cụm trưởng thi đua cấp chi cục chủ trì xây dựng kế hoạch, "
+            "cụm phó phối hợp.")
+    assert _roles(text) == []
+
+
+def test_leading_units_counted_not_named_and_units_leading_a_listed_block():
+    text = ("Huyện Ea Súp tổng kết thi đua năm 2023\n"
+            "Năm 2023, Hội đồng công nhận 4 đơn vị xuất sắc dẫn đầu các khối thi đua. Danh sách gồm: 1. Phòng Y tế "
+            "huyện Ea Súp; là đơn vị dẫn đầu phong trào thi đua Khối 03 huyện Ea Súp năm 2023;")
+    assert _roles(text) == [("leading_unit", "Phòng Y tế huyện Ea Súp", None, 2023)]
+
+
+def test_this_year_is_the_articles_year():
+    text = ("Ngày đăng: 12/3/2022\nMặt trận các xã ký kết giao ước thi đua năm 2022, chia thành 2 cụm. Trong năm nay, "
+            "Mặt trận xã Tân Phú là cụm trưởng cụm số 1.")
+    assert ("leader", "Mặt trận xã Tân Phú", None, 2022) in _roles(text)
+
+
+def test_and_inside_a_name_before_a_capitalised_word():
+    text = ("Hội nghị bầu Phòng Quản lý đô thị và Môi trường làm Khối trưởng năm 2024 của Khối thi đua các phòng chuyên môn "
+            "huyện.")
+    assert [r[1] for r in _roles(text)] == ["Phòng Quản lý đô thị và Môi trường"]

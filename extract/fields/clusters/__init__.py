@@ -72,7 +72,7 @@ from extract.fields.clusters.mentions import (
 from extract.fields.clusters.roles import Role, _role_table_header, _role_table_row, _roles_in
 from extract.frontend import Analysis, Sentence
 from extract.gazetteer import gazetteer
-from extract.normalize import match_key
+from extract.normalize import fold, match_key
 from extract.patterns import find_rules
 
 
@@ -107,8 +107,25 @@ def _same(c: Cluster, m: Mention) -> bool:
     short, long_ = sorted((ka, kb), key=len)
     if len(short.split()) >= 5 and long_.startswith(short + " "):
         return True  # "Cụm thi đua các tỉnh Đông Bắc" and "… Đông Bắc ngành Lao động - Thương binh và Xã hội"
-    a, b = set(ka.split()), set(kb.split())
+    if _abbreviates(c.label, m.label) or _abbreviates(m.label, c.label):
+        return True  # "Khối thi đua VH-XH" and "Khối thi đua Văn hóa - Xã hội"
+    a, b = set(ka.split()) - _FUNCTION_WORDS, set(kb.split()) - _FUNCTION_WORDS
+    if min(len(a), len(b)) >= 4 and (a <= b or b <= a):
+        return True  # "… các phòng, ban và đơn vị trực thuộc Sở" and "… phòng, ban, đơn vị trực thuộc Sở Nội vụ tỉnh"
     return len(a & b) / max(1, len(a | b)) >= 0.6
+
+
+_FUNCTION_WORDS = {"các", "và", "của", "những", "thuộc"}
+_HEAD_WORDS = re.compile(r"^\s*(?i:cụm thi đua|khối thi đua|cụm|khối)(?![\w])\s*")
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether the description of ``short`` is an abbreviation ("VH-XH", "KT-XH") of the words of ``long``'s."""
+    abbr = _HEAD_WORDS.sub("", short).strip()
+    if not re.fullmatch(r"[A-ZĐ]{1,4}(?:\s*[-&]\s*[A-ZĐ]{1,4})+|[A-ZĐ]{3,8}", abbr):
+        return False
+    words = [w for w in re.split(r"[\s\-–&,]+", _HEAD_WORDS.sub("", long)) if w and w.lower() not in _FUNCTION_WORDS]
+    return len(words) >= 2 and fold("".join(w[0] for w in words)).upper() == fold(re.sub(r"[\s\-&]", "", abbr)).upper()
 
 
 def _best_label(c: Cluster, title_index: int | None) -> str:
@@ -210,7 +227,7 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
         for m in _ANAPHOR_LIST.finditer(s.text):
             if here:  # a sentence naming the cluster: only "các tỉnh trong Cụm: A, B", about the one named before
                 before = [h for h in here if h[1] <= m.start()]
-                if not m.group("members") or not before:
+                if not (m.group("members") or m.group("units")) or not before:
                     continue
                 c = max(before, key=lambda h: h[0])[2]
             items, cnt = _member_list(s.text, m.end(), s.start)
@@ -261,7 +278,9 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
         if header:
             role_columns, carry = header, None
             continue
-        roles, carry = _roles_in(s, years, carry, ranked=ranked)
+        labels = tuple((mm.start - s.start, mm.end - s.start) for cc in per_sentence.get(s.index, [])
+                       for mm in cc.mentions if mm.sentence == s.index)
+        roles, carry = _roles_in(s, years, carry, ranked=ranked, labels=labels)
         rows = _role_table_row(s, role_columns) if role_columns else None
         if rows is None:
             role_columns = None
@@ -284,7 +303,7 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
             inferred = prov is None and single  # the article's one province: a block of its units, no member
             prov = prov or (province if single else None)
             seen_roles[key] = {"role": r.role, "unit": r.unit, "province": prov, "year": r.year, "inferred": inferred,
-                               "evidence": evidence(s, r)}
+                               "via_person": r.via_person, "evidence": evidence(s, r)}
             target.roles.append(seen_roles[key])
     for c in clusters:
         # "suy tôn Sở A là đơn vị dẫn đầu Cụm năm 2021": two cues, one role; the year-less one goes
@@ -295,6 +314,12 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
 
         dated = {holder(r) for r in c.roles if r["year"] is not None}
         c.roles = [r for r in c.roles if r["year"] is not None or holder(r) not in dated]
+        # a holder read through its head's position yields to one the text names ("Đơn vị Trưởng khối năm 2020 là
+        # Cơ quan Tỉnh Đoàn" over "đồng chí A, Bí thư Tỉnh đoàn, Trưởng khối")
+        named = {(r["role"], r["year"]) for r in c.roles if not r["via_person"]}
+        c.roles = [r for r in c.roles if not (r["via_person"] and (r["role"], r["year"]) in named)]
+        for r in c.roles:
+            r.pop("via_person")
         for r in c.roles:
             if not r.pop("inferred") and not provincial:
                 c.add_member(r["province"])

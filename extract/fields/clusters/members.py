@@ -63,7 +63,9 @@ _ANAPHOR_LIST = re.compile(
     r"(?<![\w])(?:(?P<members>(?i:thành viên)\s+(?:(?i:của|trong|thuộc)\s+)?"
     r"|(?i:tỉnh|tỉnh, thành phố|tỉnh, thành|tỉnh thành|đơn vị|địa phương|sở|báo|đài|trường|bệnh viện|cơ quan)\s+(?i:trong|thuộc|của)\s+)"
     r"(?:Cụm|Khối)(?:\s+thi đua)?(?:\s+này)?(?=\s*:|\s+(?:gồm|bao gồm|gồm có|là)\s)"
-    r"|(?:Cụm|Khối)(?:\s+thi đua)?(?:\s+này)?(?=\s+(?:gồm|bao gồm|gồm có|có|thuộc|trực thuộc)\s))"
+    r"|(?:Cụm|Khối)(?:\s+thi đua)?(?:\s+này)?(?=\s+(?:gồm|bao gồm|gồm có|có|thuộc|trực thuộc)\s)"
+    # "… của 09 đơn vị thành viên gồm: A (Khối trưởng), B (Khối phó), C": the members without the word Cụm/Khối
+    r"|(?P<units>(?:0*\d{1,2}\s+)?(?i:đơn vị|tỉnh|sở|cơ quan)\s+(?i:thành viên))(?=\s*:|\s+(?:gồm|bao gồm|gồm có|là)[\s:]))"
 )
 
 

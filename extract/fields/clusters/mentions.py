@@ -56,8 +56,9 @@ def _clean_label(s: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _list_of_nouns() -> re.Pattern[str]:
-    """A comma between coordinated unit categories ("các trường đại học, cao đẳng"): not the end of a description."""
-    return re.compile(r",(?=\s*" + rule_regex("CLUSTER_COORD_NOUN").pattern + ")")
+    """A comma between coordinated unit categories ("các trường đại học, cao đẳng") or abbreviated ones ("các KCN, KCX,
+    KKT"): not the end of a description."""
+    return re.compile(r",(?=\s*" + rule_regex("CLUSTER_COORD_NOUN").pattern + r")|(?<=[A-ZĐ]{2}),(?=\s*[A-ZĐ]{2,6}(?![\w]))")
 
 
 def _descriptor(text: str, start: int) -> str:
@@ -118,11 +119,15 @@ def _head_mentions(s: Sentence, province: str | None, established: bool) -> list
             continue
         if re.match(r"^\s*,\s*(?i:khối|cụm)", after):  # "các cụm, khối thi đua"
             continue
+        if re.search(r"(?i:cụm|khối)\s*,\s*$", before):  # … and its second head ("tại 12 cụm, khối thi đua trực thuộc …")
+            continue
         num = _NUMBER_AFTER.match(after)
         if num:
             if not full and not (has_td or established):
                 continue
-            if not full and (head[0].islower() and not has_td or _PLACE_AFTER.match(after[num.end():])):
+            emulation_before = bool(re.search(r"(?i:thi đua)\s*$", before))
+            if not full and (head[0].islower() and not has_td
+                             or _PLACE_AFTER.match(after[num.end():]) and not emulation_before):
                 continue
             if not full and re.match(r"^\s*(?:\d{1,2})\s*(?i:,|và)\s*\d", after) and "khối" in head.lower():
                 continue
@@ -140,10 +145,24 @@ def _head_mentions(s: Sentence, province: str | None, established: bool) -> list
                            or (_organizer_in(" " + m.alias, province) if m.alias else None))
             out.append(m)
             continue
+        desc = _descriptor(text, h.end)
+        words = desc.split()
+        trailing = _TRAILING_NUMBER.search(desc)
+        # a bare head takes a Roman numeral only ("Khối ngân hàng I"): "toàn Cụm tăng 3,9%" is a measure
+        after_number = text[h.end + len(desc.rstrip()):]
+        if (trailing and 1 <= len(words) <= 4 and all(w.islower() for w in words[:-1]) and (full or has_td or established)
+                and (full or trailing.group(2)) and not re.match(r"^(?:[.,]\d|\s*%)", after_number)):
+            # "Khối ngân hàng I", "khối thi đua ngân hàng I": a described block ending with its number
+            number = int(trailing.group(1)) if trailing.group(1) else _ROMAN[trailing.group(2)]
+            m = Mention(s.start + h.start, s.start + h.end + len(desc.rstrip()), s.index, h.id, number,
+                        _clean_label(text[h.start:h.end] + " " + desc.strip()))
+            m.organizer = _organizer_in(" " + desc, province)
+            out.append(m)
+            continue
         if not full:
             continue
         if re.search(r"(?i:thuộc|của|trong)\s*$", before) and re.search(  # "Cụm 3 thuộc Khối thi đua các Sở …": the container
-                r"(?i:cụm|khối)(?![\w])[^.;:]{0,40}$", text[max(0, h.start - 60): h.start]):
+                r"(?i:cụm|khối)(?![\w])(?!\s*(?i:trưởng|phó)(?![\w]))[^.;:]{0,40}$", text[max(0, h.start - 60): h.start]):
             continue
         desc = _descriptor(text, h.end)
         words = desc.split()
@@ -159,6 +178,7 @@ def _head_mentions(s: Sentence, province: str | None, established: bool) -> list
     return out
 
 
+_TRAILING_NUMBER = re.compile(r"\s(?:(0?\d{1,2})|(" + "|".join(sorted(_ROMAN, key=len, reverse=True)) + r"))\s*$")
 _APPOSITION = re.compile(r"^\s*[-–(]\s*(?:(?i:cụm thi đua|khối thi đua|cụm|khối)\s+)?(?=(?i:các|của)\s)")
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from extract.constructions.lists import Item, clause_bounds, split_list
 from extract.constructions.numerals import Years, year_of
-from extract.constructions.units import Unit, unit_from
+from extract.constructions.units import Unit, unit_from, unit_of_person_after, unit_of_person_before
 from extract.frontend import Sentence
 from extract.patterns import Hit, find_rules, mask
 
@@ -25,9 +25,11 @@ class Role:
     start: int
     end: int
     cue_start: int  # sentence-relative
+    via_person: bool = False  # read from an official's position ("đồng chí A, Phó Trưởng Ban B, Khối phó")
 
 
-def _role_year(text: str, before: str, after: str, role: str, elect: bool, years: Years) -> int | None:
+def _role_year(text: str, before: str, after: str, role: str, elect: bool, years: Years,
+               cue_start: int | None = None) -> int | None:
     # "Cụm trưởng Cụm thi đua số 1 ngành TT&TT năm 2022": the year after the cluster's label and sector
     m = re.match(r"^\s*(?:(?i:cụm thi đua|khối thi đua|cụm|khối)\s*(?:(?i:số)\s*)?\w{0,4}\s*(?:(?i:ngành|các)\s+[^\d,;.()]{1,40}?\s+)?)?(?:(?i:luân phiên)\s+)?(?:[,(]\s*)?(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?", after)
     if m:
@@ -36,6 +38,8 @@ def _role_year(text: str, before: str, after: str, role: str, elect: bool, years
         m = re.search(r"(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?", after[:120])
         if m:
             return year_of(m)
+    if re.search(r"(?i:năm nay)", before) and years.current:
+        return years.current  # "Trong năm nay, Mặt trận xã A là cụm trưởng …"
     cands = list(re.finditer(r"(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?", before))
     for m in reversed(cands):
         pre = before[max(0, m.start() - 90): m.start()]
@@ -47,6 +51,11 @@ def _role_year(text: str, before: str, after: str, role: str, elect: bool, years
     if m and role != "leading_unit" and not re.search(r"(?i:tổng kết|sơ kết|kết quả|thành tích)", text[:m.end() + 60]):
         return int(m.group(1))
     if role == "leading_unit":
+        # "Danh sách 3 đơn vị xuất sắc nhất năm 2022 gồm: A - dẫn đầu Cụm 5; B - …": the list's year
+        head = text[: cue_start - len(before)] if cue_start is not None else ""
+        dated = list(re.finditer(r"(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?", head))
+        if years.review is None and dated:
+            return year_of(dated[-1])
         return years.review
     if elect:
         return years.pledge or years.current
@@ -95,13 +104,16 @@ def _role_table_row(s: Sentence, columns: tuple[int, dict[int, str]]) -> list[Ro
 
 
 def _roles_in(s: Sentence, years: Years, carry: tuple[int, bool] | None = None,
-              ranked: Callable[[str], list[Item]] | None = None) -> tuple[list[Role], tuple[int, bool] | None]:
+              ranked: Callable[[str], list[Item]] | None = None,
+              labels: tuple[tuple[int, int], ...] = ()) -> tuple[list[Role], tuple[int, bool] | None]:
     """Cluster roles in one sentence, holder and year resolved; and the year a next sentence may take over.
 
     ``carry`` is (year, announced) from the sentence before: a leader/deputy written here without a year of its
     own takes it — after roles announced without holders ("Hội nghị đã bầu Cụm trưởng, Cụm phó năm 2023.
     Theo đó, Sở A làm Cụm trưởng …"), or after a dated role ("Cụm trưởng năm 2023 là Sở A. Cụm phó là Sở B."),
-    unless this one is an election (then the pledge year).
+    unless this one is an election (then the pledge year).  ``labels`` are the spans of the cluster mentions in
+    the sentence: a role's cluster written after it ("Cụm trưởng Cụm thi đua số 5, Bộ Công an năm 2018 là …") is
+    read past.
     """
     text = s.text
     announced: int | None = None
@@ -146,8 +158,22 @@ def _roles_in(s: Sentence, years: Years, carry: tuple[int, bool] | None = None,
         elect = bool(find_rules("CLUSTER_ELECT", before[-60:] + " " + after[:20]))
         unit = None
         carried = False
-        after_cue = re.match(r"^\s*(?:(?i:năm(?: học)?)\s+\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:(?i:của|cụm thi đua|khối thi đua|cụm|khối)\s*(?:(?i:số)\s*)?[\w]{0,4}\s*)?(?:(?i:năm)\s+\d{4}\s*)?", after)
-        rest = after[after_cue.end():] if after_cue else after
+        via_person = False
+        if kind == "vote" and (re.match(r"^\s*(?i:tại|ở|trong)\s", after) or re.match(r"^\s*(?i:các|những)\s", after)
+                                and not find_rules("CLUSTER_ROLE", text[h.end:h.end + 60])):
+            continue  # "bình xét, suy tôn các tập thể xuất sắc, gồm: …", "suy tôn tại 12 cụm": no leading unit
+        if role == "leading_unit" and _COUNTED_HOLDER.search(text[max(prev_end, c_start):h.start]):
+            continue  # "công nhận 3 đơn vị xuất sắc dẫn đầu các cụm thi đua": the holders are only counted
+        if kind != "vote" and _GENERIC_ROLE.match(after):
+            continue  # "cụm trưởng thi đua cấp chi cục chủ trì, …": what any holder does, none named
+        label_end = _label_after(text, h, labels)
+        person_after = unit_of_person_after(text[label_end or h.end:c_end], label_end or h.end) if kind != "vote" else None
+        if re.search(r"(?i:đại diện|thay mặt)(?:\s+(?i:đơn vị))?\s*$", before) and person_after is None:
+            continue  # "ông A, đại diện trưởng khối thi đua": a representative of an unnamed holder
+        # the text after the role, past a cluster label written right after it (holder and year are read there)
+        after_lbl = after if label_end is None else text[label_end: min(nxt, c_end)] if label_end < min(nxt, c_end) else ""
+        after_cue = re.match(r"^\s*(?:(?i:năm(?: học)?)\s+\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:(?i:của|cụm thi đua|khối thi đua|cụm|khối)\s*(?:(?i:số)\s*)?[\w]{0,4}\s*)?(?:(?i:năm)\s+\d{4}\s*)?", after_lbl)
+        rest = after_lbl[after_cue.end():] if after_cue else after_lbl
         after_rule = find_rules("CLUSTER_ROLE_AFTER", rest[:16])
         if kind == "vote":
             unit = unit_from(after[:120], h.end, True)
@@ -161,7 +187,14 @@ def _roles_in(s: Sentence, years: Years, carry: tuple[int, bool] | None = None,
                 if len(group) >= 2:
                     unit, extra = group[0], group[1:]
         elif (after_rule and after_rule[0].start <= 1) or rest.lstrip().startswith(":"):
-            unit = unit_from(rest, h.end + (len(after) - len(rest)), True)
+            base = (label_end if label_end is not None else h.end) + len(after_lbl) - len(rest)
+            unit = unit_from(rest, base, True)
+        elif re.search(r"(?i:đơn vị)\s*$", before) and _STARTS_UNIT.match(after):
+            # "… và đơn vị cụm trưởng Công an tỉnh Bà Rịa - Vũng Tàu": the holder in apposition after the role
+            unit = unit_from(after, h.end, True)
+        if unit is None and person_after is not None:
+            # "Thay mặt đơn vị Cụm trưởng, Thiếu tướng A, Giám đốc Công an tỉnh B phát biểu": through its head
+            unit, via_person = person_after, True
         if unit is None and kind != "vote":
             seg_start = max(prev_end if role != "leading_unit" else 0, c_start)
             masked = mask(text[:h.start], "CLUSTER_NAME_PART")
@@ -177,8 +210,16 @@ def _roles_in(s: Sentence, years: Years, carry: tuple[int, bool] | None = None,
                     unit, extra = group[0], group[1:]
             # "…, đơn vị kế tiếp làm Cụm phó": a rule of rotation, no holder named
             generic = last_comma >= 0 and re.match(r"^\s*(?:(?i:các)\s+)?đơn vị\s+[a-zà-ỹ]", text[last_comma + 1:h.start])
+            if unit is None and (person := unit_of_person_before(seg, seg_start)):
+                # "đồng chí A, Tỉnh ủy viên, Phó Trưởng Ban Tổ chức Tỉnh ủy, Khối phó": the unit the person heads
+                unit, via_person = person, True
             if unit is None and not generic:
                 unit = unit_from(seg, seg_start, False)
+            if unit is None and role == "leading_unit" and c_start > 0 \
+                    and _APPOSED_UNITS.match(text[max(last_comma + 1, c_start):h.start]):
+                # "1. Văn phòng Huyện ủy A; có thành tích …, là đơn vị dẫn đầu …": the list item's subject
+                item_start = max(text.rfind(":", 0, c_start), text.rfind(". ", 0, c_start)) + 1
+                unit = unit_from(text[item_start:c_start], item_start, True)
             if unit is None and prev_subject is not None and _SUBJECT_GOES_ON.match(text[prev_end:h.start]):
                 # "UBND tỉnh A, Cụm phó năm 2021, đã nhận bàn giao nhiệm vụ Cụm trưởng năm 2022": the same subject
                 # takes a second role (of another year: the first one's year is not shared)
@@ -202,7 +243,9 @@ def _roles_in(s: Sentence, years: Years, carry: tuple[int, bool] | None = None,
             continue
         if (carried or handed is not None) and prev_end:  # "A, Cụm phó năm 2023, đã tiếp nhận …": 2023 is the deputy's
             before = re.sub(r"^\s*(?i:năm(?: học)?)\s+\d{4}(?:\s*[-–]\s*\d{4})?", "", before)
-        year = _role_year(text, before, after, role, elect, years)
+        # "… Cụm thi đua số 5, Bộ Công an năm 2018 là …": the year past the label; else the label may carry it
+        year_after = after_lbl if label_end is not None and re.match(r"^\s*,?\s*(?i:năm)\s", after_lbl) else after
+        year = _role_year(text, before, year_after, role, elect, years, h.start)
         if role != "leading_unit":  # "Năm 2020, A làm Cụm trưởng, B làm Cụm phó": the deputy shares the year
             if prev_year is not None and handed is None and not carried and not re.search(r"(?i:năm)\s+\d{4}", before + after[:30]):
                 year = prev_year
@@ -213,7 +256,7 @@ def _roles_in(s: Sentence, years: Years, carry: tuple[int, bool] | None = None,
                 last_dated = year
             prev_year = year
         for u in [unit] + extra:
-            out.append(Role(role, u.text, u.province, year, s, u.start, u.end, h.start))
+            out.append(Role(role, u.text, u.province, year, s, u.start, u.end, h.start, via_person))
         if outgoing is not None and (outgoing.province or outgoing.text) != (unit.province or unit.text):
             out.append(Role(role, outgoing.text, outgoing.province, year - 1 if year else years.review, s,
                             outgoing.start, outgoing.end, h.start))
@@ -223,6 +266,27 @@ def _roles_in(s: Sentence, years: Years, carry: tuple[int, bool] | None = None,
     if announced is not None:
         return out, (announced, True)
     return out, (last_dated, False) if last_dated is not None else None
+
+
+# a count of unnamed units right before "dẫn đầu": "3 đơn vị xuất sắc dẫn đầu các cụm"
+_COUNTED_HOLDER = re.compile(r"(?<![\w/])0*\d{1,3}\s+(?i:đơn vị|tập thể|tỉnh|sở)(?:\s+[a-zà-ỹđ]+){0,4}\s*$")
+# a role spoken of as any holder's: "cụm trưởng thi đua cấp chi cục chủ trì", "cụm trưởng, cụm phó … phải chịu"
+_GENERIC_ROLE = re.compile(r"^\s*(?:(?i:thi đua)\s+)?(?:(?i:cấp)\s+[^\s,]+(?:\s+[^\s,]+)?\s+)?(?i:chủ trì|phải|có trách nhiệm|chịu trách nhiệm)(?![\w])")
+_STARTS_UNIT = re.compile(r"^\s*(?:Sở|Công an|UBND|Ủy ban|Ban|Cục|Đài|Báo|Trường|Bệnh viện|Trung tâm|Hội|Liên đoàn|Tỉnh đoàn|"
+                          r"Văn phòng|Mặt trận|Kho bạc|Chi cục|Viện|Phòng|Cơ quan)(?![\w])")
+# an organizer in apposition after a cluster's label: ", Bộ Công an", ", ngành Thuế"
+_ORGANIZER_APPOSITION = re.compile(r"^\s*,\s*(?:Bộ|Ban|Tổng cục|Tổng Liên đoàn|UBND|Ủy ban|(?i:ngành))\s[^,;:.]{1,40}?(?=\s+(?i:năm|là)\s|\s*,)")
+
+
+def _label_after(text: str, h: Hit, labels: tuple[tuple[int, int], ...]) -> int | None:
+    """Where a cluster's label written right after a role cue ends, its organizer apposition included
+    ("Cụm trưởng Cụm thi đua số 5, Bộ Công an| năm 2018 là …", "Trưởng khối thi đua Mặt trận - Đoàn thể tỉnh| năm
+    2020 là …"); None when the role is not followed by a label."""
+    for start, end in labels:
+        if start <= h.end + 3 and end > h.end:
+            appo = _ORGANIZER_APPOSITION.match(text[end:])
+            return end + (appo.end() if appo else 0)
+    return None
 
 
 _CLUSTER_SUBJECT = re.compile(
