@@ -88,6 +88,11 @@ _NAME_BEFORE = re.compile(r"(?:(?P<honorific>\b(?i:ông|bà|đồng chí|đ/c|ch
                           r"(?P<surname>" + UPPER + r"\w+)(?P<middle>(?:\s+" + UPPER + r"\w*){1,2})\s+$")
 
 
+_SURNAME_BEFORE = re.compile(r"(?<![\w])(" + UPPER + r"\w+)\s+$")
+_NOUN_SURNAMES = frozenset({"Đoàn", "Hội", "Châu", "Cao", "Kim", "Sơn", "Thái", "Triệu", "Văn", "Quan", "Tôn", "Giang", "Hà",
+                            "Lâm", "Bạch", "Đồng", "Đàm", "Tiêu", "Quách", "Ninh", "Yên", "Bình", "Khánh", "Long", "Vĩnh"})
+
+
 def _ends_person_name(text: str, start: int) -> bool:
     """Whether a place name at ``start`` is the given name closing a person's name: a surname and one or
     two capitalised words before it, with a middle name Thị/Văn or an honorific ("bà Trần Thị Hoà Bình").
@@ -100,9 +105,12 @@ def _ends_person_name(text: str, start: int) -> bool:
     False
     """
     m = _NAME_BEFORE.search(text[max(0, start - 40):start])
-    if not m or m.group("surname") not in surnames():
-        return False
-    return bool(m.group("honorific")) or bool(re.search(r"\b(?:Thị|Văn)\b", m.group("middle")))
+    if m and m.group("surname") in surnames():
+        return bool(m.group("honorific")) or bool(re.search(r"\b(?:Thị|Văn)\b", m.group("middle")))
+    # a surname right before the place: "Phó Thủ tướng Thường trực Chính phủ Trương Hòa Bình" (not a common noun
+    # that is also a surname: "đoàn Quảng Ninh" is a delegation)
+    m = _SURNAME_BEFORE.search(text[max(0, start - 20):start])
+    return bool(m) and m.group(1) in surnames() and m.group(1) not in _NOUN_SURNAMES
 
 
 class Gazetteer:

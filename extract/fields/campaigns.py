@@ -24,6 +24,7 @@ Quotations, periods and authority names are read by the construction layer
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -34,7 +35,7 @@ from extract.constructions.units import authority_before, expand_org
 from extract.frontend import Analysis, Sentence
 from extract.gazetteer import gazetteer
 from extract.normalize import match_key
-from extract.patterns import WE, rule_regex, rule_terms
+from extract.patterns import WE, load_patterns, pattern_regex, rule_regex, rule_terms
 
 # --------------------------------------------------------------------------------------------
 # campaigns
@@ -76,10 +77,25 @@ def _group_kind(text: str) -> str | None:
     return kind
 
 
-def _named_movement(text: str) -> tuple[int, int] | None:
-    """Span of a well-known movement name at the start of ``text`` (longest), or None."""
+@functools.lru_cache(maxsize=1)
+def _name_tails() -> tuple[str, ...]:
+    """What follows "thi đua" in the well-known names "<who> thi đua <what>" ("Nông dân thi đua sản xuất, kinh doanh
+    giỏi" → "sản xuất, kinh doanh giỏi"): after the cue "phong trào thi đua" the tail names the movement."""
+    tails = []
+    for p in load_patterns():
+        if p.get("label") == "CAMPAIGN_NAME" and isinstance(p["pattern"], str):
+            m = re.search(r"(?i:\sthi đua)\s+(\S+\s+\S.*)$", p["pattern"])
+            if m and len(m.group(1).split()) >= 3:
+                tails.append(pattern_regex(m.group(1)))
+    return tuple(tails)
+
+
+def _named_movement(text: str, after_thi_dua: bool = False) -> tuple[int, int] | None:
+    """Span of a well-known movement name at the start of ``text`` (longest), or None; right after "thi đua" the
+    tail of a name "<who> thi đua <what>" counts too."""
     best = None
-    for rx, _ in rule_terms("CAMPAIGN_NAME"):
+    terms = [rx for rx, _ in rule_terms("CAMPAIGN_NAME")] + (list(_name_tails()) if after_thi_dua else [])
+    for rx in terms:
         m = re.match(r"\s*(" + rx.replace(r"\s+", r"\s*[-–,]?\s*") + r")" + WE, text)
         if m and (best is None or m.end(1) > best[1]):
             best = (m.start(1), m.end(1))
@@ -244,11 +260,15 @@ def _campaigns_in(s: Sentence, prev_text: str | None, province: str | None, emul
                 if do:
                     g = gazetteer()
                     group_launcher = g.canonical_authority(do.group("who"), province) or do.group("who").strip()
+        congress = cue.group(0).lower().startswith("đại hội")
+        if congress and (name_span is None or text[cue.end(): name_span[0] - 1].strip()):
+            continue  # "Đại hội thi đua “Cựu chiến binh gương mẫu”": the movement whose congress it is, quoted right after
         if name_span is None:
             rest = text[cue.end():]
             kind_m = re.match(r"\s*(?i:(?P<k>đặc biệt|thường xuyên|(?:theo\s+)?chuyên đề))\b", rest)
             off = cue.end() + (kind_m.end() if kind_m else 0)
-            named = _named_movement(text[off:]) or _capitalised_name(text, cue.start(), off)
+            named = (_named_movement(text[off:], cue.group(0).lower().endswith("thi đua"))
+                     or _capitalised_name(text, cue.start(), off))
             if named:
                 name_span = (off + named[0], off + named[1])
             elif (not _is_generic_start(text[off:]) and _LIST_INTRO.search(text[: cue.start()])
@@ -263,7 +283,7 @@ def _campaigns_in(s: Sentence, prev_text: str | None, province: str | None, emul
                 kind = _kind_word(kind_m.group("k"))
         if name_span is None:
             continue
-        name = clean_name(text[name_span[0]: name_span[1]])
+        name = movement_name(clean_name(text[name_span[0]: name_span[1]]))
         if not closed:
             name = clean_name(re.split(r";|\s+(?i:phong trào)\s", name)[0])
         if len(name.split()) < 2:
@@ -295,7 +315,7 @@ def _campaigns_in(s: Sentence, prev_text: str | None, province: str | None, emul
             continue
         # the list goes on: “A”; “B” và “C” — same group, same kind and launcher
         for item in _list_items(text, quotes, name_span):
-            item_name = clean_name(text[item[0]: item[1]])
+            item_name = movement_name(clean_name(text[item[0]: item[1]]))
             if len(item_name.split()) < 2:
                 break
             out.append({
@@ -306,6 +326,20 @@ def _campaigns_in(s: Sentence, prev_text: str | None, province: str | None, emul
                 "evidence": s.evidence(cue.start(), item[1]),
             })
     return out
+
+
+_INNER_CUE = re.compile(r"^(?i:phong trào\s+)?(?i:thi đua)\s+(?=\S+\s+\S)")
+
+
+def movement_name(name: str) -> str:
+    """A movement's name without the words "(phong trào) thi đua" that open it inside the quotes (the annotation
+    convention: “Thi đua Quyết thắng” → "Quyết thắng"), capitalised as the rest was.
+
+    >>> movement_name("Thi đua Quyết thắng"), movement_name("Dân vận khéo")
+    ('Quyết thắng', 'Dân vận khéo')
+    """
+    rest = _INNER_CUE.sub("", name)
+    return rest[0].upper() + rest[1:] if rest != name and rest else name
 
 
 def _localise(org: str | None, province: str | None) -> str | None:
@@ -396,7 +430,20 @@ def extract(a: Analysis) -> list[dict]:
             else:
                 found[key] = c
         prev = s.text
-    return list(found.values())
+    return _without_dated_twins(list(found.values()))
+
+
+def _without_dated_twins(items: list[dict]) -> list[dict]:
+    """“Thi đua Quyết thắng năm 2020” and “Thi đua Quyết thắng” in one article are one movement: the year is when,
+    not part of the name."""
+    keys = {match_key(c["name"]) for c in items}
+    out = []
+    for c in items:
+        bare = re.sub(r"\s+(?i:năm)\s+(?:19|20)\d{2}$", "", c["name"])
+        if bare != c["name"] and match_key(bare) in keys:
+            continue
+        out.append(c)
+    return out
 
 
 def names(items: Iterable[dict]) -> list[str]:

@@ -100,7 +100,12 @@ def name_at(text: str, pos: int) -> tuple[int, int] | None:
 
 
 def _in_place(text: str, start: int, end: int) -> bool:
-    return any(m.start < end and start < m.end for m in gazetteer().find_places(text))
+    """The words at start:end are (part of) a place — unless a surname opens them and the place is the given name
+    ("Trương Hòa Bình", "Nguyễn Thị Hà Nam")."""
+    first = text[start:end].split()[0] if text[start:end].split() else ""
+    opens_name = first in surnames()
+    return any(m.start < end and start < m.end and not (opens_name and m.start > start)
+               for m in gazetteer().find_places(text))
 
 
 @functools.lru_cache(maxsize=1)
@@ -187,9 +192,21 @@ def _position_after(doc, pos: int) -> tuple[int, int] | None:
     paren = _PAREN_ORG.match(text, end)
     if paren and (rule_regex("ORG_HEAD").match(paren.group("org")) or _is_place(paren.group("org"))):
         end = paren.end()
-    if end <= start or len(text[start:end].split()) > 25:
-        return None
+    if end <= start or len(text[start:end].split()) > 25 or _trailing_name(text[start:end]):
+        return None  # "…, Thứ trưởng Bộ Nội vụ Trần Anh Tuấn": the title of the next person, named after it
     return start, end
+
+
+def _trailing_name(phrase: str) -> bool:
+    """Whether a title phrase ends with a person's name (a surname and two or three capitalised words: a two-syllable
+    run is as often a place in the organisation's name, "Hợp tác xã Nông nghiệp Thạch Đài")."""
+    words = phrase.split()
+    for k in (4, 3):
+        tail = words[-k:]
+        if len(words) > k and tail[0] in surnames() and all(w[:1].isupper() and not w.isupper() for w in tail) \
+                and not _in_place(" ".join(tail), 0, len(" ".join(tail))):
+            return True
+    return False
 
 
 def _surname_run(text: str) -> bool:
@@ -251,7 +268,14 @@ def _people_in(s: Sentence, a: Analysis) -> list[dict]:
                 continue
         # the name follows the title and its organisation, with no punctuation in between
         window = re.match(r"[^,;.:()“”\"]{0,140}", text[t.end():]).group(0)
-        for w in re.finditer(r"(?<!\S)\S", window):
+        window = re.split(r"\s(?i:cho|tới|đến|với|tại|từ|trao|tặng|đã|vừa)\s", window)[0]
+        # a name opened by a known surname is the person's, wherever it stands in the window ("Giám đốc BV Răng Hàm
+        # Mặt Trung ương Hà Nội Trịnh Đình Hải"); only without one may another capitalised run be a name (by NER)
+        starts = [w for w in re.finditer(r"(?<!\S)\S", window)]
+        with_surname = [w for w in starts if w.group(0) in surnames() or window[w.start():].split()[0] in surnames()]
+        if with_surname and (first_surname := with_surname[0].start()) > 0:
+            starts = [w for w in starts if w.start() >= first_surname]
+        for w in starts:
             p = t.end() + w.start()
             span = name_at(text, p)
             if not span:

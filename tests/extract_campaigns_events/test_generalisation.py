@@ -128,7 +128,7 @@ def test_people_cases(sentence, expected):
 # ------------------------------------------------------------------ campaigns
 CAMPAIGN_CASES = [
     ("Bộ Chỉ huy tổ chức Hội nghị sơ kết 6 tháng đầu năm phong trào Thi đua Quyết thắng và cuộc vận động “Phát huy truyền thống”.",
-     [("Thi đua Quyết thắng", None, None, None), ("Phát huy truyền thống", None, None, None)]),
+     [("Quyết thắng", None, None, None), ("Phát huy truyền thống", None, None, None)]),
     ("Năm 2015, Sở Y tế đã phát động phong trào “Xanh - Sạch - Đẹp” trong các bệnh viện.",
      [("Xanh - Sạch - Đẹp", None, "Sở Y tế", None)]),
     ("Thủ tướng Chính phủ ký ban hành Chỉ thị số 14/CT-TTg phát động phong trào thi đua “Cả nước chung tay vì người nghèo”. "

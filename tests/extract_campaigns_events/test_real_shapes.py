@@ -1,0 +1,81 @@
+"""People and campaign constructions met on real pages (../shared/corpus/real), each in other wording: officials
+listed title-then-name one after another, positions written as abbreviations, a given name that is a province's,
+a title and organisation before the name with a place inside the organisation; a movement's name with "Thi đua"
+inside its quotes, with its year, abbreviated cue "PTTĐ", the congress of a movement, the tail of a known name."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.fields import campaigns, people, provinces
+from extract.frontend import analyze
+
+TITLE = "Tin hoạt động\n"
+
+
+def _people(text: str) -> list[tuple[str, str]]:
+    return [(p["name"], p["position"]) for p in people.extract(analyze(TITLE + text))]
+
+
+def test_officials_one_after_another_title_then_name():
+    text = ("Dự lễ có Bộ trưởng Bộ Tư pháp Lê Thành Long, Thứ trưởng Bộ Tài chính Nguyễn Đức Chi và lãnh đạo nhiều "
+            "bộ, ngành.")
+    assert _people(text) == [("Lê Thành Long", "Bộ trưởng Bộ Tư pháp"), ("Nguyễn Đức Chi", "Thứ trưởng Bộ Tài chính")]
+
+
+def test_a_given_name_that_is_a_province_is_a_name_not_a_province():
+    text = "Phó Chủ tịch Quốc hội Trần Thanh Mẫn và Phó Thủ tướng Chính phủ Lê Hòa Bình dự hội nghị."
+    a = analyze(TITLE + text)
+    assert ("Lê Hòa Bình", "Phó Thủ tướng Chính phủ") in [(p["name"], p["position"]) for p in people.extract(a)]
+    assert [p["name"] for p in provinces.extract(a)] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Chủ trì hội nghị có đồng chí Lê Văn Sáu, UVTV Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy.",
+     ("Lê Văn Sáu", "UVTV Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy")),
+    ("Báo cáo do đồng chí Đỗ Minh Tâm - HUV, Phó Chủ tịch UBND huyện trình bày.",
+     ("Đỗ Minh Tâm", "HUV, Phó Chủ tịch UBND huyện")),
+    ("Bà Phạm Thu Hà - PGĐ Trung tâm phát biểu tại buổi lễ.", ("Phạm Thu Hà", "PGĐ Trung tâm")),
+    ("Dự có ông Hồ Văn Tài, Huyện ủy viên, Chủ tịch Hội Nông dân huyện.",
+     ("Hồ Văn Tài", "Huyện ủy viên, Chủ tịch Hội Nông dân huyện")),
+])
+def test_positions_written_as_abbreviations_or_party_titles(text, expected):
+    assert _people(text) == [expected]
+
+
+def test_the_surname_led_name_after_a_long_organisation():
+    text = "Phó Chủ tịch nước trao Huân chương cho Giám đốc Bệnh viện Mắt Trung ương Hà Nội Đỗ Văn Lâm."
+    assert ("Đỗ Văn Lâm", "Giám đốc Bệnh viện Mắt Trung ương Hà Nội") in _people(text)
+
+
+def test_a_place_in_an_organisation_is_no_second_person():
+    text = "Chủ tịch nước tặng danh hiệu Anh hùng Lao động cho ông Lê Văn Thọ, Giám đốc Hợp tác xã Nông nghiệp Kỳ Anh."
+    assert _people(text) == [("Lê Văn Thọ", "Giám đốc Hợp tác xã Nông nghiệp Kỳ Anh")]
+
+
+# --- campaigns ----------------------------------------------------------------------------------------------------
+
+def _campaigns(text: str) -> list[str]:
+    return campaigns.names(campaigns.extract(analyze(TITLE + text)))
+
+
+def test_thi_dua_inside_the_quotes_and_a_dated_twin():
+    text = ("Bộ Chỉ huy Quân sự tỉnh tổng kết Phong trào “Thi đua Quyết thắng năm 2023”. Năm 2024, Phong trào “Thi đua "
+            "Quyết thắng” tiếp tục được đẩy mạnh.")
+    assert _campaigns(text) == ["Quyết thắng"]
+
+
+def test_the_abbreviated_cue():
+    assert _campaigns("Tỉnh tiếp tục thực hiện PTTĐ “Chung tay xây dựng nông thôn mới” giai đoạn 2021 - 2025.") == [
+        "Chung tay xây dựng nông thôn mới"]
+
+
+def test_the_congress_of_a_movement_names_it_and_a_plain_congress_does_not():
+    assert _campaigns("Hội Nông dân tỉnh tổ chức Đại hội thi đua “Nông dân sản xuất giỏi” lần thứ V.") == [
+        "Nông dân sản xuất giỏi"]
+    assert _campaigns("Tỉnh tổ chức Đại hội Thi đua yêu nước lần thứ VI, giai đoạn 2020 - 2025.") == []
+
+
+def test_the_tail_of_a_known_movement_after_phong_trao_thi_dua():
+    text = "Hội Nông dân với phong trào thi đua sản xuất, kinh doanh giỏi đã giúp nhiều hộ thoát nghèo."
+    assert [n.lower() for n in _campaigns(text)] == ["sản xuất, kinh doanh giỏi"]
