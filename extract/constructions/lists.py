@@ -16,7 +16,8 @@ from extract.patterns import find_rules, mask
 _LIST_SEP = re.compile(r"\s*(?:[,;]|\s(?:và|cùng|với)\s|\s*[-–]\s+(?=[A-ZĐ][^\s]*\s))\s*")
 
 
-_LEAD_JUNK = re.compile(r"^(?:\s+|(?i:cho|các|của|là|gồm|bao gồm|gồm có|như|và|tới|đến)(?![\w])\s*|[:;,()\-–]\s*)+")
+_LEAD_JUNK = re.compile(r"^(?:\s+|(?i:cho|các|của|là|gồm|bao gồm|gồm có|như|và|tới|đến)(?![\w])\s*|[:;,()\-–]\s*"
+                        r"|(?i:tập thể|đơn vị)\s+(?=[A-ZĐ]))+")
 
 
 _TRAIL_JUNK = re.compile(r"[\s,;:.(\-–]+$")

@@ -55,3 +55,16 @@ def rejoin_wrapped_lines(text: str) -> str:
             out[pos] = " "
         pos += 1
     return "".join(out)
+
+
+def cut_edge(a) -> int | None:
+    """Where an excerpt stops mid-word or mid-list: the end of its last body sentence when that sentence ends without
+    a sentence mark ("… tặng Cờ thi đua cho Công an tỉ"), else None.  Facts whose scored parts run into the cut are
+    incomplete."""
+    if not a.sentences:
+        return None
+    last = a.sentences[-1]
+    tail = last.text.rstrip()
+    if re.search(r"[.!?…;:”\"’)»]$", tail) or len(tail.split()) < 4:
+        return None
+    return last.end

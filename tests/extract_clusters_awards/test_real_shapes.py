@@ -305,3 +305,59 @@ def test_and_inside_a_name_before_a_capitalised_word():
     text = ("Hội nghị bầu Phòng Quản lý đô thị và Môi trường làm Khối trưởng năm 2024 của Khối thi đua các phòng chuyên môn "
             "huyện.")
     assert [r[1] for r in _roles(text)] == ["Phòng Quản lý đô thị và Môi trường"]
+
+
+# --- the subject of an award, when the clause leaves it out ---------------------------------------------------
+
+def test_the_subject_goes_on_over_its_clauses():
+    text = ("Trang tin\nNhiều năm liền, Trường Mầm non Hoa Sen giữ vững danh hiệu Tập thể Lao động xuất sắc; 3 năm "
+            "được nhận Cờ thi đua của UBND tỉnh, 1 năm được nhận Cờ thi đua của Chính phủ.")
+    got = {(g[0], g[1], g[2]) for g in _awards(text)}
+    assert got == {("Tập thể Lao động xuất sắc", None, "Trường Mầm non Hoa Sen"),
+                   ("Cờ thi đua", "province", "Trường Mầm non Hoa Sen"), ("Cờ thi đua", "government", "Trường Mầm non Hoa Sen")}
+
+
+def test_nha_truong_is_the_articles_own_school():
+    text = ("Trường THPT Phan Bội Châu đón nhận Huân chương Lao động hạng Nhì\n"
+            "Sáng 12/11, Trường THPT Phan Bội Châu tổ chức lễ kỷ niệm 60 năm thành lập. Nhiều năm liền, tập thể nhà trường "
+            "được Thủ tướng Chính phủ tặng Bằng khen.")
+    assert ("Bằng khen", "government", "Trường THPT Phan Bội Châu", None, None, "conferred") in _awards(text)
+
+
+def test_a_count_closing_a_subject_opened_by_other_words():
+    text = "Bên cạnh 8 tập thể đã được UBND tỉnh trình Thủ tướng Chính phủ tặng Bằng khen, hội đồng đề nghị thêm."
+    assert ("Bằng khen", "government", None, None, 8, "proposed") in _awards(text)
+
+
+def test_receiving_is_a_conferral_unless_in_a_proposals_list():
+    assert _awards("Trang tin\nBà Lê Thị Hoa - nguyên Giám đốc Sở Tư pháp tỉnh Cà Mau nhận Huân chương Lao động hạng Ba.") == [
+        ("Huân chương Lao động", "state", "Bà Lê Thị Hoa - nguyên Giám đốc Sở Tư pháp tỉnh Cà Mau", "Cà Mau", None, "conferred")]
+    text = ("Các đơn vị bình xét, suy tôn các tập thể xuất sắc, gồm: Trung tâm Y tế huyện Tuy An nhận Cờ thi đua của "
+            "UBND tỉnh, Bệnh viện Đa khoa huyện Sơn Hòa nhận Bằng khen của UBND tỉnh.")
+    assert {g[5] for g in _awards(text)} == {"proposed"}
+
+
+def test_a_classifier_before_the_unit_and_a_total_raised_to_a_count():
+    text = ("Hội nghị đề nghị Chủ tịch UBND tỉnh tặng danh hiệu “Cờ thi đua” cho tập thể Văn phòng Sở Tư pháp; và đưa "
+            "tổng số đề nghị tặng Bằng khen của Thủ tướng Chính phủ lên 12 tập thể.")
+    got = _awards(text)
+    assert ("Cờ thi đua", "province", "Văn phòng Sở Tư pháp", None, None, "proposed") in got
+    assert ("Bằng khen", "government", None, None, 12, "proposed") in got
+
+
+def test_on_behalf_of_a_minister():
+    text = "Lãnh đạo Công an tỉnh, thừa ủy quyền của Bộ trưởng Bộ Công an, trao Bằng khen cho Công an xã Tân Hòa."
+    assert [g[1] for g in _awards(text)] == ["ministry"]
+
+
+def test_the_next_giver_receives_nothing_and_shares_the_proposal():
+    text = ("Cụm thi đua đã bình chọn, đề nghị Bộ Y tế tặng Cờ thi đua cho Bệnh viện Phổi Đà Nẵng và UBND thành phố "
+            "tặng Cờ thi đua cho Bệnh viện Mắt Đà Nẵng.")
+    got = sorted((g[1], g[2], g[5]) for g in _awards(text))
+    assert got == [("ministry", "Bệnh viện Phổi Đà Nẵng", "proposed"), ("province", "Bệnh viện Mắt Đà Nẵng", "proposed")]
+
+
+def test_a_recipient_cut_by_the_end_of_an_excerpt_is_unknown():
+    text = ("Hội nghị tổng kết phong trào thi đua năm 2021 của Cụm thi đua số 3 diễn ra ngày 10/1.\n"
+            "Hội nghị thống nhất đề nghị Chính phủ tặng Cờ thi đua cho Công an tỉ")
+    assert _awards(text) == [("Cờ thi đua", "government", None, None, None, "proposed")]

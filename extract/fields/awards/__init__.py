@@ -35,6 +35,7 @@ import re
 from extract.constructions.lists import split_list
 from extract.constructions.numerals import emulation_years
 from extract.constructions.places import article_province, one_province_view
+from extract.constructions.structure import cut_edge
 from extract.fields.awards.headings import _heading_list
 from extract.fields.awards.mentions import _article_ministry, _Ctx
 from extract.fields.awards.recipients import (
@@ -50,7 +51,9 @@ from extract.normalize import fold
 
 
 def _key(x: dict) -> tuple:
-    who = (("p", x["province"]) if x["province"] else ("r", (x["recipient"] or "").lower()) if x["recipient"]
+    # "cán bộ và Nhân dân xã Hồng Quang (Lâm Bình)" in a caption is the body's "… xã Hồng Quang"
+    name = re.sub(r"\s*\([^()]*\)\s*$", "", x["recipient"] or "").lower()
+    who = (("p", x["province"]) if x["province"] else ("r", name) if x["recipient"]
            else ("n", x["count"], x.get("_noun")))
     return (x["award"], who, x["status"])
 
@@ -103,7 +106,8 @@ def _is_province_itself(x: dict) -> bool:
 
 def _extract(a: Analysis) -> list[dict]:
     province = article_province(a)
-    ctx = _Ctx(province, _article_ministry(a, province), emulation_years(a), single_province=one_province_view(a))
+    ctx = _Ctx(province, _article_ministry(a, province), emulation_years(a), single_province=one_province_view(a),
+               cut_at=cut_edge(a))
     merged: dict[tuple, list[dict]] = {}
     header: str | None = None
     for s in a.sentences:

@@ -119,6 +119,8 @@ class _Ctx:
     years: Years
     # the article names no other province: its persons and district-level units are that province's
     single_province: bool = False
+    # where the text stops mid-word (an excerpt cut off), else None
+    cut_at: int | None = None
 
 
 def _article_ministry(a: Analysis, province: str | None) -> str | None:
@@ -200,6 +202,9 @@ _GAP_VERB = re.compile(
 )
 
 
+_ON_BEHALF = re.compile(r"(?i:thừa ủy quyền|thừa uỷ quyền|được sự ủy quyền|được ủy quyền|ủy quyền|thay mặt)(?:\s+(?i:của))?\s*$")
+
+
 _OTHER_BEFORE = re.compile(
     r"(?:(?i:Tổng Cục trưởng|Cục trưởng|Giám đốc|Chủ tịch)\s+)?(?:Tổng cục|Tổng Liên đoàn Lao động|Liên đoàn Lao động|Công đoàn|Trung ương Đoàn|"
     r"Tỉnh đoàn|(?:Trung ương\s+)?Hội|Ủy ban (?:Trung ương )?(?:Mặt trận Tổ quốc|MTTQ)|Kho bạc Nhà nước|Bộ Tư lệnh|Bộ Chỉ huy|Bộ đội|Tư lệnh|Tổng công ty|Tập đoàn|(?<=Giám đốc )(?:Sở|Công an|Bệnh viện|Công ty))(?:\s+(?!(?i:tặng|trao|xét|đã|vừa|khen|công nhận)\b)[A-ZĐ0-9][\wÀ-ỹ]*(?:\s+(?!(?:tặng|trao|xét|đã|vừa|khen|công nhận|cũng)\b)[a-zà-ỹ]+){0,2}){0,4}"
@@ -235,7 +240,9 @@ def _conferrer_before(text: str, m: Mention, win_start: int, ctx: _Ctx) -> None:
         return
     window = text[win_start:m.start]
     for auth in reversed(_authorities(window, ctx.province)):
-        if _GAP_VERB.match(window[auth.end:]):
+        # "…, thừa ủy quyền của Bộ trưởng Bộ Công an, trao Bằng khen": the one on whose behalf it is given
+        behalf = _ON_BEHALF.search(window[:auth.start]) and _GAP_VERB.match(window[auth.end:].lstrip(" ,"))
+        if _GAP_VERB.match(window[auth.end:]) or behalf:
             name = auth.name
             if name == "Bộ":
                 name = ctx.ministry

@@ -9,6 +9,7 @@ import re
 from extract.constructions.lists import Item, bullet_items, split_list
 from extract.constructions.places import home_province
 from extract.constructions.tables import ranked_units
+from extract.constructions.units import unit_from, unit_heads
 from extract.fields.awards.mentions import _Ctx
 from extract.frontend import Analysis, Sentence
 from extract.gazetteer import gazetteer
@@ -17,12 +18,12 @@ from extract.patterns import find_rules, mask
 _GIVE_VERB = r"(?i:trao tặng|phong tặng|truy tặng|tặng thưởng|khen tặng|tặng|trao|công nhận)"
 _RECIPIENT_START = re.compile(
     r"^\s*(?:(?i:năm)\s+(?:19|20)\d{2}\s*)?"
-    r"(?:(?i:cho|tới|đến|đối với)\s+|:\s*"
+    r"(?:(?i:cho|tới|đến|đối với)\s+|(?i:lên)\s+(?=0*\d)|:\s*"
     r"|(?:(?i:do)\s+[^,;.:()]{2,60}?\s+)?(?:(?i:đã|vừa|cũng)\s+)?(?:(?i:được)\s+)?" + _GIVE_VERB + r"\s+(?:(?i:cho)\s+)?(?=\S))")
 
 
 _PASSIVE = re.compile(
-    r"(?<![\w])(?i:được|đã được|vinh dự được|vinh dự|đón nhận|(?<!công )(?<!Công )nhận|đạt|giành|được công nhận|được trao|được tặng|được đề nghị|đề nghị)(?![\w])"
+    r"(?<![\w])(?i:được|đã được|vinh dự được|vinh dự|đón nhận|(?<!công )(?<!Công )nhận|đạt|giành|giữ vững|được công nhận|được trao|được tặng|được đề nghị|đề nghị)(?![\w])"
 )
 
 
@@ -73,9 +74,14 @@ def _recipients_before(text: str, win_start: int, verb_start: int) -> tuple[list
     if j and j.start() < 40:
         off += j.end()
         seg = text[off:verb_start]
-    has = list(re.finditer(r"(?<![\w])(?i:có|gồm)\s+(?=0*\d|(?i:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s)", seg))
+    has = list(re.finditer(r"(?<![\w])(?i:có|gồm|còn|bên cạnh|ngoài ra)\s+(?=0*\d|(?i:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s)", seg))
     if has:
         off += has[-1].end()
+        seg = text[off:verb_start]
+    elif not split_list(seg) and (counted := list(_COUNTED_SUBJECT.finditer(seg))) \
+            and not unit_heads(seg[:counted[-1].start()]):
+        # "Bên cạnh 14 tập thể đã được …": a count closing the subject, whatever opens it
+        off += counted[-1].start()
         seg = text[off:verb_start]
     seg = re.sub(r"(?:\s+(?i:đã|cũng|đều|vừa|luôn|rất|còn|lại|tiếp tục))+\s*$", "", seg)
     # "Công ty tổ chức Hội nghị tổng kết … và lễ đón nhận Huân chương": the subject ends at its own verb
@@ -83,6 +89,43 @@ def _recipients_before(text: str, win_start: int, verb_start: int) -> tuple[list
     if verb and verb.start() > 0:
         seg = seg[:verb.start()]
     return _drop_position_places(text, split_list(seg, off)), off
+
+
+_COUNTED_SUBJECT = re.compile(r"(?<![\w/.,])0*\d{1,4}\s+(?=\S+(?:\s+\S+){0,3}\s*(?:(?i:đã|đều|cũng|vừa)\s*)*$)")
+
+# an article's own unit spoken of without its name ("nhà trường", "tập thể nhà trường", "đơn vị", "bệnh viện")
+_ANAPHORIC_SUBJECT = re.compile(
+    r"^\s*(?:(?i:tập thể|toàn thể)\s+)?(?P<head>(?i:nhà trường|trường|đơn vị|bệnh viện|công ty|trung tâm|sở|ngành|cơ quan|"
+    r"hợp tác xã|doanh nghiệp|tổng công ty|chi nhánh|báo|đài))(?:\s+(?i:này|ta|mình))?\s*$")
+
+
+def topical_unit(a: Analysis) -> Item | None:
+    """The unit an article is about: the first unit the title names ("Trường THCS Tứ Xã vinh dự đón nhận Huân
+    chương …"), else the lead sentence's (cached on the Analysis)."""
+    if "_topical_unit" in a.__dict__:
+        return a.__dict__["_topical_unit"]
+    found = None
+    for s in [x for x in a.sentences if x.is_title] + a.sentences[:2]:
+        heads = [h for h in unit_heads(s.text)]
+        if heads:
+            unit = unit_from(s.text[heads[0].start:], 0, True)
+            if unit is not None:
+                found = Item(unit.text, -1, -1, unit.province)
+                break
+    a.__dict__["_topical_unit"] = found
+    return found
+
+
+def anaphoric_recipient(a: Analysis, phrase: str) -> Item | None:
+    """"nhà trường", "tập thể nhà trường", "đơn vị": the article's own unit, when its head fits ("trường" a school)."""
+    m = _ANAPHORIC_SUBJECT.match(phrase.split(",")[-1])
+    unit = topical_unit(a) if m else None
+    if unit is None:
+        return None
+    head = m.group("head").lower().replace("nhà trường", "trường")
+    if head in ("đơn vị", "cơ quan") or unit.text.lower().startswith(head):
+        return Item(unit.text, -1, -1, unit.province)
+    return None
 
 
 _NAMED_LIST = re.compile(r"^[^;.]{0,80}?(?<![\w])(?i:gồm|bao gồm|gồm có|là)\s*:\s*")

@@ -22,8 +22,10 @@ from extract.fields.awards.recipients import (
     _recipient_province,
     _recipient_text,
     _recipients_before,
+    anaphoric_recipient,
 )
 from extract.frontend import Analysis, Sentence
+from extract.gazetteer import gazetteer
 from extract.patterns import find_rules, mask
 
 
@@ -77,8 +79,31 @@ _BARE_GIVE = re.compile(r"[\s,;]*(?:(?i:và|đồng thời|cùng|cho)\s+)*(?:(?i
 _AWARDS_COUNTED = re.compile(r"(?<![\w./-])(0*\d{1,4}|" + "|".join(w for w in _NUM_WORDS if w != "năm") + r")\s+$", re.I)
 
 
-# a window whose only conferral cue is the noun "khen thưởng" (a form of award, not an act)
-_ONLY_NOUN_CUE = re.compile(r"(?:(?!(?i:trao|tặng|đón nhận|nhận|công nhận|đạt|giành|gắn|vinh dự)(?![\w])).)*")
+# a window whose only conferral cue is the noun "khen thưởng" (a form of award, not an act) or a bare "nhận" (in a
+# proposal's list, "A nhận Cờ thi đua, B nhận Bằng khen" says what each is put up for)
+_ONLY_NOUN_CUE = re.compile(r"(?:(?!(?i:trao|tặng|đón nhận|công nhận|đạt|giành|gắn|vinh dự)(?![\w])).)*")
+
+
+# "đề nghị Bộ A tặng Cờ thi đua cho X và UBND tỉnh tặng cờ thi đua cho Y": the proposal governs the second giver too
+_ANOTHER_GIVER = re.compile(r"\s*(?:,\s*)?(?i:và)\s+[^,;.]{2,50}?\s+(?:(?i:xét)\s+)?(?i:tặng|trao tặng)\s*")
+_NEXT_GIVER = re.compile(r"\s(?:(?i:và)|,)\s+(?P<who>[^,;]{2,50}?)\s+(?:(?i:đã|cũng|sẽ)\s+)?(?=(?i:tặng|trao|xét tặng|trao tặng)(?![\w]))")
+
+
+def _sentence_subject(a: Analysis, text: str, before: int) -> Item | None:
+    """The unit that opens a sentence as its subject, before ``before``, when a later clause leaves it out."""
+    if before <= 0:
+        return None
+    first = _PASSIVE.search(text, 0, before) or _KEEPS.search(text, 0, before)
+    if not first:
+        return None
+    items, off = _recipients_before(text, 0, first.start())
+    named = [it for it in items if it.count is None]
+    if len(named) == 1:
+        return named[0]
+    return anaphoric_recipient(a, text[off:first.start()].rstrip(" ,")) if not named else None
+
+
+_KEEPS = re.compile(r"(?<![\w])(?i:giữ vững|duy trì)(?![\w])")
 
 
 def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None, header_status: str | None = None) -> list[dict]:
@@ -123,6 +148,11 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None, header_status:
             if nxt:
                 seg = seg[: max(0, nxt.start - seg_start)]
             stop = _recipient_end(seg)
+            # "… tặng Cờ thi đua cho Trường A và UBND tỉnh tặng cờ thi đua cho Trường B": the authority before the
+            # next giving verb opens the next clause, it receives nothing
+            nxt_subject = _NEXT_GIVER.search(seg)
+            if nxt_subject and gazetteer().find_authorities(nxt_subject.group("who")):
+                stop = min(stop, nxt_subject.start())
             seg = seg[:stop]
             # a following "đề nghị …" / "và đề nghị" clause belongs to the next award
             seg = re.split(r",?\s+(?:và\s+)?(?i:đề nghị|đồng thời)\s", seg)[0]
@@ -156,6 +186,12 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None, header_status:
             resolved[i] = ([honoured], honoured.start, honoured.end)
         elif verb:
             items, off = _recipients_before(text, c_start, c_start + verb.start())
+            if not items and a is not None:
+                # "Nhiều năm liền, tập thể nhà trường đạt danh hiệu …" — the article's own unit; "…; 4 năm liền được
+                # nhận …, 1 năm được nhận Cờ thi đua" — the sentence's subject goes on over its clauses
+                unit = anaphoric_recipient(a, text[off:c_start + verb.start()].rstrip(" ,")) \
+                    or _sentence_subject(a, text, c_start)
+                items = [Item(unit.text, m.start, m.start, unit.province)] if unit else []
             # "Có 2 giáo viên được tặng Bằng khen của Bộ trưởng …, gồm: cô giáo A, …; thầy giáo B, …"
             items = _named_after_count(a, s, items, m.end, m.end, nxt.start if nxt else len(text))
             resolved[i] = (items, off, c_start + verb.start())
@@ -186,7 +222,7 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None, header_status:
         # "đề nghị … tặng Cờ thi đua cho A và tặng Bằng khen cho B": the bare "tặng" goes on proposing
         if status == "conferred" and prev_status == "proposed" and (
                 _BARE_GIVE.fullmatch(window) or _GIVE_AGAIN.search(window) or _ONLY_NOUN_CUE.fullmatch(
-                    mask(window, "AWARD_CUE_EXCEPT"))):
+                    mask(window, "AWARD_CUE_EXCEPT")) or _ANOTHER_GIVER.fullmatch(window)):
             # "… thống nhất đề nghị Bằng khen cho 18 cá nhân; …; khen thưởng công tác từ thiện cho 5 cá nhân
             # (Huân chương … cho 1 cá nhân …)": a list item of the proposal, "khen thưởng" its heading
             status = "proposed"
@@ -203,13 +239,15 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None, header_status:
 
 
 def _record(m: Mention, it: Item, ctx: _Ctx, year: int | None, status: str, s: Sentence) -> dict:
-    """The contract object of one award to one recipient (a count when the text names none)."""
+    """The contract object of one award to one recipient (a count when the text names none).  A recipient cut off by
+    the end of an excerpt ("… tặng Cờ thi đua cho Công an tỉ") is no name: the award stands, its recipient unknown."""
+    cut = it.count is None and it.end >= len(s.text.rstrip()) and ctx.cut_at is not None and s.end >= ctx.cut_at
     return {
         "award": m.award,
         "level": m.level,
         "conferred_by": m.conferred_by,
-        "recipient": None if it.count is not None else _recipient_text(it),
-        "province": None if it.count is not None else _recipient_province(it, ctx),
+        "recipient": None if it.count is not None or cut else _recipient_text(it),
+        "province": None if it.count is not None or cut else _recipient_province(it, ctx),
         "count": it.count,
         "for_year": year,
         "status": status,
