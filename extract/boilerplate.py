@@ -204,6 +204,15 @@ def _after_inline_box(lines: list, start: int, r) -> int | None:
     return None
 
 
+#: A headline is at most this many words; a longer unpunctuated line is a list or a page run together, not a title.
+_MAX_TITLE_WORDS = 60
+
+#: A line longer than this (characters) is a paragraph, or a page run together; only its first ``_HEAD_CHARS``
+#: characters are matched against the chrome rules.
+_LONG_LINE = 400
+_HEAD_CHARS = 200
+
+
 def split_page(text: str) -> PageText:
     """Body lines, title and header date of a normalised page text."""
     r = rules()
@@ -240,7 +249,8 @@ def split_page(text: str) -> PageText:
     near = [i for i in (mixed or candidates) for d in dated[:1] if _adjacent(lines, i, d)]
     if near:
         best = near[0]
-    if best is None and first_para < len(lines) and not lines[first_para][2].rstrip().endswith((".", "!", "?", "…")):
+    if best is None and first_para < len(lines) and not lines[first_para][2].rstrip().endswith((".", "!", "?", "…")) \
+            and _words(lines[first_para][2]) <= _MAX_TITLE_WORDS:
         # a long headline with no title line above it ("Thủ tướng phát động phong trào thi đua “…”"):
         # it is the title, the body starts after it
         best, first_para = first_para, first_para + 1
@@ -272,13 +282,16 @@ def split_page(text: str) -> PageText:
         stripped = ln.strip()
         if not stripped or i < skip_to:
             continue
-        if r.tail.search(stripped) and seen_body:
+        # chrome lines are short: a long line (a whole article saved without line breaks) is judged by its head only,
+        # so that a "Lượt xem" or "Tin khác" somewhere inside it does not throw the article away
+        head = stripped if len(stripped) <= _LONG_LINE else stripped[:_HEAD_CHARS]
+        if r.tail.search(head) and seen_body:
             skip_to = _after_inline_box(lines, i + 1, r)
             if skip_to is None:
                 break
             continue
-        if (r.drop.search(stripped) and not _table_row(stripped)) or stripped.lower() in r.field_labels \
-                or _is_repeated(stripped):
+        if (r.drop.search(head) and not _table_row(head)) or stripped.lower() in r.field_labels \
+                or (len(stripped) <= _LONG_LINE and _is_repeated(stripped)):
             continue
         n = _words(stripped)
         if n < r.min_body_words and not (page.body and page.body[-1][1] == s - 1 and _continues(lines, i - 1)):

@@ -7,17 +7,22 @@
 2. separates the article body from page chrome (``extract.boilerplate``);
 3. splits body lines into sentences with underthesea's ``sent_tokenize``,
    re-joining sentences that a split cut inside a quotation;
-4. builds, lazily per sentence, a spaCy ``Doc`` on underthesea ``word_tokenize``
-   words (multi-word terms from the rule files and gazetteers are passed as
-   ``fixed_words`` so that patterns and text tokenise alike), with gazetteer
-   spans in ``doc.spans["gaz"]`` and rule matches in ``doc.spans["rules"]``;
-5. runs underthesea's slow ``pos_tag``/``ner`` only when an extractor asks for
-   a sentence (``Analysis.pos``/``Analysis.ner``), and caches the result.
+4. tokenises, lazily and only the sentences a reader asks for, into a spaCy
+   ``Doc`` of underthesea ``word_tokenize`` words (multi-word terms of the rule
+   files and gazetteers are ``fixed_words``, so patterns and text tokenise
+   alike); the readers walk its words where a name's end is a word boundary
+   (``Sentence.doc``).  The full pipeline, with gazetteer spans in
+   ``doc.spans["gaz"]`` and rule matches in ``doc.spans["rules"]``, is
+   ``Sentence.annotated()``: nothing in the extractor pays for it;
+5. runs underthesea's slow ``pos_tag``/``ner`` only when an extractor asks, on
+   a bounded window around the words in question (``Analysis.pos``/``ner``).
 
 >>> a = analyze("Sáng 20/2, tại tỉnh Điện Biên, Cụm thi đua số 3 tổ chức hội nghị tổng kết phong trào thi đua năm 2022.")
 >>> [s.text[:24] for s in a.sentences]
 ['Sáng 20/2, tại tỉnh Điện']
->>> [(sp.text, sp.label_) for sp in a.sentences[0].doc.spans["gaz"]]
+>>> [t.text for t in a.sentences[0].doc][:6]
+['Sáng', '20/2', ',', 'tại', 'tỉnh', 'Điện Biên']
+>>> [(sp.text, sp.label_) for sp in a.sentences[0].annotated().spans["gaz"]]
 [('Điện Biên', 'PROVINCE')]
 """
 
@@ -52,12 +57,18 @@ class Sentence:
 
     @property
     def doc(self):  # -> spacy.tokens.Doc
-        """spaCy Doc on underthesea words, with ``spans["gaz"]`` and ``spans["rules"]``."""
+        """spaCy Doc of the sentence's underthesea words (tokenised once, on first use)."""
         if self._doc is None:
             from extract.nlp import nlp
 
-            self._doc = nlp()(self.text)
+            self._doc = nlp().make_doc(self.text)
         return self._doc
+
+    def annotated(self):  # -> spacy.tokens.Doc
+        """The sentence through the whole spaCy pipeline: ``spans["gaz"]`` and ``spans["rules"]`` set."""
+        from extract.nlp import nlp
+
+        return nlp()(self.doc)
 
     def abs(self, offset: int) -> int:
         """Absolute offset in the article text of an offset inside this sentence."""
@@ -80,24 +91,36 @@ class Analysis:
     title: str | None
     published: dt.date | None
     year: int | None
-    _pos: dict[int, list] = field(default_factory=dict, repr=False)
-    _ner: dict[int, list] = field(default_factory=dict, repr=False)
+    _pos: dict[tuple, list] = field(default_factory=dict, repr=False)
+    _ner: dict[tuple, list] = field(default_factory=dict, repr=False)
 
-    def pos(self, sentence: Sentence) -> list[tuple[str, str]]:
-        """underthesea ``pos_tag`` of a sentence (slow: call only where needed; cached)."""
-        if sentence.index not in self._pos:
-            from underthesea import pos_tag
+    def pos(self, sentence: Sentence, start: int = 0, end: int | None = None) -> list[tuple[str, str]]:
+        """underthesea ``pos_tag`` of the words around ``start:end`` of a sentence (the whole sentence when it is
+        short; slow: call only where needed; cached)."""
+        return self._tagged(self._pos, "pos_tag", sentence, start, end)
 
-            self._pos[sentence.index] = pos_tag(sentence.text)
-        return self._pos[sentence.index]
+    def ner(self, sentence: Sentence, start: int = 0, end: int | None = None) -> list[tuple[str, str, str, str]]:
+        """underthesea ``ner`` of the words around ``start:end`` of a sentence: (word, POS, chunk, NER) tuples."""
+        return self._tagged(self._ner, "ner", sentence, start, end)
 
-    def ner(self, sentence: Sentence) -> list[tuple[str, str, str, str]]:
-        """underthesea ``ner`` of a sentence: (word, POS, chunk, NER) tuples; cached."""
-        if sentence.index not in self._ner:
-            from underthesea import ner
+    def _tagged(self, cache: dict, fn: str, sentence: Sentence, start: int, end: int | None) -> list:
+        """underthesea's taggers build features in time quadratic in the length of what they are given: a window of
+        at most ``TAG_WINDOW`` characters around the span keeps each call bounded."""
+        s, e = tag_window(sentence.text, start, len(sentence.text) if end is None else end)
+        key = (sentence.index, s, e)
+        if key not in cache:
+            import underthesea
 
-            self._ner[sentence.index] = ner(sentence.text)
-        return self._ner[sentence.index]
+            cache[key] = getattr(underthesea, fn)(sentence.text[s:e])
+        return cache[key]
+
+    def memo(self, key: str, compute):
+        """``compute(self)`` once per article: what every field reader asks of the whole article (its province,
+        its emulation years) is read once, not once per reader."""
+        cache = self.__dict__.setdefault("_memo", {})
+        if key not in cache:
+            cache[key] = compute(self)
+        return cache[key]
 
     def line_prefix(self, sentence: Sentence) -> str:
         """The text of the sentence's line before it: "" at a line start, "1. " when the splitter left a
@@ -107,6 +130,27 @@ class Analysis:
     @property
     def body_text(self) -> str:
         return "\n".join(s.text for s in self.sentences)
+
+
+#: Characters of context given to underthesea's POS tagger and NER around the words asked about.
+TAG_WINDOW = 300
+
+
+def tag_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span of ``text`` around ``start:end``, at most about ``TAG_WINDOW`` characters wider, cut at spaces.
+
+    >>> tag_window("ông Nguyễn Văn A", 4, 16)
+    (0, 16)
+    """
+    if len(text) <= TAG_WINDOW + (end - start):
+        return 0, len(text)
+    s = max(0, start - TAG_WINDOW // 2)
+    e = min(len(text), end + TAG_WINDOW // 2)
+    if s > 0:
+        s = text.find(" ", s) + 1 or s
+    if e < len(text):
+        e = text.rfind(" ", start, e) if text.rfind(" ", start, e) > end else e
+    return s, e
 
 
 def _split_line(line: str) -> list[tuple[int, int]]:
@@ -143,8 +187,31 @@ def _split_line(line: str) -> list[tuple[int, int]]:
         depth += sum(chunk.count(q) for q in _OPEN_QUOTES) - sum(chunk.count(q) for q in _CLOSE_QUOTES)
         depth += chunk.count('"') % 2 if depth == 0 else 0
         depth = max(depth, 0)
-    # tiny fragments ("/.") are not sentences
-    return [(s, e) for s, e in merged if re.search(r"\w{2,}", line[s:e])]
+    # tiny fragments ("/.") are not sentences; a run of words with no sentence mark (a list or table page with its
+    # markup stripped) is cut into pieces of bounded length, so that no reader works on one unbounded "sentence"
+    return [piece for s, e in merged if re.search(r"\w{2,}", line[s:e]) for piece in _bounded(line, s, e)]
+
+
+#: Longest sentence read as one (characters).  Sentences of real articles stay under ~1,200; a longer one is a list
+#: or a table run together, cut at its last ";", "," or space before the bound.
+MAX_SENTENCE = 2000
+
+
+def _bounded(line: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    while e - s > MAX_SENTENCE:
+        window = line[s: s + MAX_SENTENCE]
+        cut = max(window.rfind("; "), window.rfind(", "))
+        if cut < MAX_SENTENCE // 2:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut > 0 else MAX_SENTENCE
+        out.append((s, s + cut))
+        s += cut
+        while s < e and line[s] == " ":
+            s += 1
+    if e > s:
+        out.append((s, e))
+    return out
 
 
 def _reference_year(published: dt.date | None, title: str | None, sentences: list[Sentence]) -> int | None:
@@ -193,4 +260,4 @@ def analyze(text: str, *, published: str | dt.date | None = None, title: str | N
 def warm_up() -> None:
     """Load the models and patterns once (useful before timing or forking workers)."""
     gazetteer()
-    analyze("Sở TT&TT tỉnh Bình Dương tổ chức hội nghị tổng kết phong trào thi đua năm 2020.").sentences[0].doc
+    analyze("Sở TT&TT tỉnh Bình Dương tổ chức hội nghị tổng kết phong trào thi đua năm 2020.").sentences[0].annotated()

@@ -195,7 +195,7 @@ class Gazetteer:
     def _scan(self, text: str) -> list[Match]:
         return list(self._scan_cached(text))
 
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one long-lived instance; sentences are scanned by several fields
+    @functools.lru_cache(maxsize=1 << 16)  # noqa: B019 - one long-lived instance; sentences are scanned by several fields
     def _scan_cached(self, text: str) -> tuple[Match, ...]:
         # length-preserving repairs, so offsets stay valid for un-normalised input too
         text = fix_tone_placement(text.replace("\u00d0", "\u0110"))

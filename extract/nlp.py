@@ -14,6 +14,7 @@ to the sentence with ``spacy.util.get_words_and_spaces``.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -70,17 +71,56 @@ def _award_surfaces() -> set[str]:
         return {row["surface"] for row in csv.DictReader(fh) if " " in row["surface"]}
 
 
+class WordSegmenter:
+    """underthesea's word segmentation with the fixed words compiled once.
+
+    ``underthesea.word_tokenize(text, fixed_words=…)`` escapes every fixed word and recompiles its syllable regex on
+    each call, which costs more than segmenting a short sentence; this keeps the compiled regex and calls the same
+    syllable rules (``regex_tokenize``) and the same CRF model.  ``tests/extract/test_frontend.py`` checks that both
+    give the same words.
+    """
+
+    def __init__(self, fixed: list[str]) -> None:
+        from underthesea.pipeline.word_tokenize import regex_tokenize as rt
+
+        self._rt = rt
+        fixed_pattern = "(?P<fixed_words>\\b" + "\\b|\\b".join(w.replace(" ", "\\ ") for w in fixed) + "\\b)" if fixed else None
+        parts = ([fixed_pattern] if fixed_pattern else []) + list(rt.regex_patterns)
+        self._patterns = re.compile(r"(" + "|".join(parts) + ")", re.VERBOSE | re.UNICODE)
+        self._model = None
+
+    def __call__(self, text: str) -> list[str]:
+        rt = self._rt
+        from underthesea.pipeline.text_normalize.token_normalize import token_normalize
+
+        tokens = [rt.extract_match(m)[0] for m in self._patterns.finditer(rt.normalize_characters_in_text(text))]
+        tokens = [token_normalize(t, use_character_normalize=True) for t in tokens]
+        if self._model is None:
+            from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
+            from underthesea.pipeline import word_tokenize as wt
+
+            self._model = FastCRFSequenceTagger()
+            self._model.load(str(Path(wt.__file__).parent / "models" / "ws_crf_vlsp2013_20230727"))
+        tags = self._model.predict([[t] for t in tokens])
+        out: list[str] = []
+        for n, (tag, token) in enumerate(zip(tags, tokens)):
+            if tag == "I-W" and n > 0:
+                out[-1] = out[-1] + " " + token
+            else:
+                out.append(token)
+        return out
+
+
 class UndertheseaTokenizer:
     """spaCy tokenizer producing underthesea words, offsets preserved."""
 
     def __init__(self, vocab, fixed: list[str]) -> None:
         self.vocab = vocab
         self.fixed = fixed
+        self.segment = WordSegmenter(fixed)
 
     def __call__(self, text: str) -> Doc:
-        from underthesea import word_tokenize
-
-        words = [w for w in word_tokenize(text, fixed_words=self.fixed) if w.strip()] if text.strip() else []
+        words = [w for w in self.segment(text) if w.strip()] if text.strip() else []
         try:
             ws, spaces = get_words_and_spaces(words, text)
         except ValueError:  # underthesea altered the text: fall back to whitespace tokens

@@ -45,6 +45,10 @@ def emulation_years(a: Analysis) -> Years:
     >>> emulation_years(analyze("Hội nghị tổng kết công tác thi đua, khen thưởng năm 2019 và ký kết giao ước thi đua năm 2020."))
     Years(review=2019, pledge=2020, current=2020)
     """
+    return a.memo("emulation_years", _emulation_years)
+
+
+def _emulation_years(a: Analysis) -> Years:
     review = pledge = None
     for s in a.sentences:
         if review is None and (m := _REVIEW.search(s.text)):

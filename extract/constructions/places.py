@@ -13,6 +13,10 @@ from extract.gazetteer import gazetteer
 
 def article_province(a: Analysis) -> str | None:
     """The province the article is about: most mentions in title and body, the title first on ties."""
+    return a.memo("article_province", _article_province)
+
+
+def _article_province(a: Analysis) -> str | None:
     g = gazetteer()
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -28,6 +32,10 @@ def article_province(a: Analysis) -> str | None:
 
 def named_provinces(a: Analysis) -> set[str]:
     """Every province the title or body names."""
+    return a.memo("named_provinces", _named_provinces)
+
+
+def _named_provinces(a: Analysis) -> set[str]:
     g = gazetteer()
     return {m.name for t in [a.title or ""] + [s.text for s in a.sentences] for m in g.find_provinces(t)}
 
@@ -59,6 +67,11 @@ _HISTORY = re.compile(r"(?i:trước (?:khi )?(?:sắp xếp|hợp nhất|sáp n
 
 
 def one_province_view(a: Analysis) -> bool:
+    """The article speaks from one province (see ``_one_province_view``); read once per article."""
+    return a.memo("one_province_view", _one_province_view)
+
+
+def _one_province_view(a: Analysis) -> bool:
     """The article speaks from one province: it names no other, or it names its own far more often
     and calls its bodies just "tỉnh" ("UBND tỉnh", "Hội Nông dân tỉnh") — guests and a related-news
     line naming other provinces do not change whose ceremony it is."""

@@ -160,9 +160,21 @@ def _is_place(s: str) -> bool:
     return bool(found) and found[0].start == 0 and found[0].end == len(rest)
 
 
-def _position_after(doc, pos: int) -> tuple[int, int] | None:
+#: Characters tokenised from the start of a position phrase: a title and its organisation take at most ~25 words.
+_PHRASE_WINDOW = 200
+
+
+def _phrase_end_at(text: str, start: int) -> int:
+    """``_phrase_end`` read on the underthesea words of a window of ``text`` from ``start``: only the words after a
+    title a person was found beside are segmented, never a whole list page."""
+    from extract.nlp import nlp
+
+    return start + _phrase_end(nlp().make_doc(text[start: start + _PHRASE_WINDOW]), 0)
+
+
+def _position_after(s: Sentence, pos: int) -> tuple[int, int] | None:
     """Span of a position phrase starting at ``pos`` (after ", " / " - " / "("), compound titles included."""
-    text = doc.text
+    text = s.text
     _, offices, _ = positions()
     m = re.match(r"\s*(?:,|-|–|—|\()\s*", text[pos:])
     if not m:
@@ -173,15 +185,15 @@ def _position_after(doc, pos: int) -> tuple[int, int] | None:
         return None
     honor = _honorific_re()
     # a title with lower-case words ("Tổng phụ trách Đội", "Kế toán trưởng") is whole before the organisation
-    end = _phrase_end(doc, start)
+    end = _phrase_end_at(text, start)
     if end < title.end():
-        end = max(title.end(), _phrase_end(doc, title.end()))
+        end = max(title.end(), _phrase_end_at(text, title.end()))
     while end < len(text) and text[end] == ",":
         after = text[end + 1:].lstrip()
         j = len(text) - len(after)
         # compound titles and comma-split organisation names continue; a new person does not
         if after[:1].isupper() and not honor.match(after) and not _surname_run(after):
-            nxt = _phrase_end(doc, j)
+            nxt = _phrase_end_at(text, j)
             if nxt <= j:
                 break
             end = nxt
@@ -239,7 +251,7 @@ def _people_in(s: Sentence, a: Analysis) -> list[dict]:
             continue
         if text[span[0]: span[1]].split()[0] in _NOT_NAME_START:
             continue
-        pos = _position_after(s.doc, span[1]) or _position_before(text, h.start())
+        pos = _position_after(s, span[1]) or _position_before(text, h.start())
         if not pos:
             continue
         out.append(_person(s, text, span, pos))
@@ -259,7 +271,7 @@ def _people_in(s: Sentence, a: Analysis) -> list[dict]:
                 start = len(left) - len(" ".join(words))
                 span = name_at(text, start)
                 if span and span[1] == len(left) and not _in_place(text, *span):
-                    pos = _position_after(s.doc, sep.start())
+                    pos = _position_after(s, sep.start())
                     if pos:
                         out.append(_person(s, text, span, pos))
                         taken.append((span[0], pos[1]))
@@ -331,7 +343,7 @@ def _memorial_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _ner_person(a: Analysis, s: Sentence, span: tuple[int, int]) -> bool:
     """underthesea NER says the words at ``span`` are a person (slow: only for names without a known surname)."""
     target = s.text[span[0]: span[1]]
-    for word, _pos, _chunk, tag in a.ner(s):
+    for word, _pos, _chunk, tag in a.ner(s, *span):
         if tag.endswith("PER") and word.split()[0] == target.split()[0]:
             return True
     return False

@@ -50,13 +50,14 @@ def test_year_from_title_when_no_date():
 def test_doc_spans_and_lazy_ner():
     a = analyze("Đồng chí Nguyễn Văn Hùng, Giám đốc Sở TT&TT tỉnh Hà Giang được tặng Bằng khen của Bộ trưởng Bộ TT&TT vì thành tích xuất sắc.")
     s = a.sentences[0]
-    gaz = {(sp.text, sp.label_, sp.kb_id_) for sp in s.doc.spans["gaz"]}
+    assert "spans" not in dir(s.doc) or not s.doc.spans  # reading words builds no spans
+    gaz = {(sp.text, sp.label_, sp.kb_id_) for sp in s.annotated().spans["gaz"]}
     assert ("Hà Giang", "PROVINCE", "Hà Giang") in gaz
     assert any(label == "AUTHORITY" and kb == "Bộ Thông tin và Truyền thông" for _, label, kb in gaz)
     assert a._ner == {}
     tags = a.ner(s)
     assert any(t[3].endswith("PER") for t in tags)
-    assert s.index in a._ner
+    assert [k[0] for k in a._ner] == [s.index]
 
 
 def test_breadcrumb_is_not_the_title():
@@ -165,3 +166,43 @@ def test_a_long_headline_under_a_masthead_is_the_title_not_the_first_paragraph()
     assert a.title.startswith("Ủy ban nhân dân tỉnh phát động phong trào thi đua")
     assert [s.is_title for s in a.sentences] == [True, False]
     assert a.published == dt.date(2022, 6, 15)
+
+
+def test_word_segmenter_gives_underthesea_words():
+    """The segmenter that compiles the fixed words once gives what underthesea.word_tokenize gives."""
+    from underthesea import word_tokenize
+
+    from extract.nlp import nlp
+
+    tok = nlp().tokenizer
+    for text in ["Sở Thông tin và Truyền thông tỉnh Bà Rịa - Vũng Tàu được tặng Cờ thi đua của Chính phủ.",
+                 "Năm 2023, Cụm thi đua số 7 bầu UBND tỉnh Kon Tum làm Cụm trưởng, ông Nguyễn Văn A phát biểu.",
+                 "Tổng kết phong trào “Thi đua Quyết thắng” năm 2020 tại Đồn Biên phòng Cửa khẩu Bu Prăng"]:
+        assert tok.segment(text) == word_tokenize(text, fixed_words=tok.fixed)
+
+
+def test_a_run_of_words_without_sentence_marks_is_read_in_bounded_pieces():
+    from extract.frontend import MAX_SENTENCE
+
+    words = ("Sở Tư pháp tỉnh Gia Lai tổng kết thi đua năm 2020 và Sở Nội vụ tỉnh Kon Tum ký kết giao ước "
+             "thi đua năm 2021 ") * 300
+    a = analyze("Danh sách các đơn vị\n" + words)
+    body = [s for s in a.sentences if not s.is_title]
+    assert len(body) > 1 and all(len(s.text) <= MAX_SENTENCE for s in body)
+    assert "".join(s.text for s in body).replace(" ", "") == words.replace(" ", "")  # nothing lost between pieces
+
+
+def test_normal_sentences_are_never_cut():
+    text = "Hội nghị tổng kết. " + "Sở Y tế, Sở Tư pháp và Sở Nội vụ của tỉnh Gia Lai đã ký kết giao ước thi đua, " * 18 + "xong."
+    a = analyze("Tin tức\n" + text)
+    assert max(len(s.text) for s in a.sentences) > 1000 and len(a.sentences) == 2  # the long one read whole
+
+
+def test_ner_reads_a_bounded_window_around_the_name():
+    from extract.frontend import TAG_WINDOW, tag_window
+
+    text = "Danh sách gồm " + "Sở Tư pháp, " * 400 + "ông Nguyễn Văn Hùng, Giám đốc Sở Y tế."
+    start = text.index("Nguyễn")
+    s, e = tag_window(text, start, start + 17)
+    assert s <= start and e >= start + 17 and e - s <= TAG_WINDOW + 17 + 2
+    assert text[s - 1] == " " or s == 0
