@@ -40,23 +40,51 @@ for _module in STAGE_CLIS:
 DEFAULT_DB = "data/catalogue.db"
 
 
-def extract_pending(db_path: str, *, jobs: int = 1, progress: bool = True) -> int:
-    """Extract every catalogued article not yet extracted by this extractor version; returns the count."""
+def _extract_article(art: dict) -> tuple[int, dict]:
+    from extract.api import extract_text
+
+    return art["article_id"], extract_text(art["text"], source=art["url"], published=art.get("published"),
+                                           title=art.get("title"), evidence=True)
+
+
+def extract_pending(db_path: str, *, jobs: int = 0, progress: bool = True) -> int:
+    """Extract every catalogued article not yet extracted by this extractor version; returns the count.
+
+    ``jobs`` worker processes extract (0: one per core); this process alone writes the catalogue, in article
+    order, so a run stopped part-way leaves every stored record whole and the rest pending.
+    """
+    import os
+
     from catalog.store import Catalogue
-    from extract.api import EXTRACTOR_VERSION, extract_text
+    from extract.api import EXTRACTOR_VERSION
 
     cat = Catalogue(db_path)
     pending = list(cat.pending_extraction(EXTRACTOR_VERSION))
     if not pending:
         return 0
+    n = min(jobs or os.cpu_count() or 1, len(pending))
+    pool = None
+    if n > 1:
+        import multiprocessing as mp
 
-    from rich.progress import track
+        from extract.frontend import warm_up
 
-    items = track(pending, description="Extracting", console=None) if progress else pending
-    for art in items:
-        record = extract_text(art["text"], source=art["url"], published=art.get("published"),
-                              title=art.get("title"), evidence=True)
-        cat.store_extraction(art["article_id"], record, EXTRACTOR_VERSION)
+        warm_up()  # load the models once, before forking: the workers share them
+        pool = mp.get_context("fork").Pool(n)
+        results = pool.imap(_extract_article, pending, chunksize=2)
+    else:
+        results = map(_extract_article, pending)
+    if progress:
+        from rich.progress import track
+
+        results = track(results, total=len(pending), description="Extracting", console=None)
+    try:
+        for article_id, record in results:
+            cat.store_extraction(article_id, record, EXTRACTOR_VERSION)
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
     return len(pending)
 
 
@@ -86,7 +114,9 @@ def summary(db_path: str) -> dict[str, int]:
               help="Catalogue database to create or update.")
 @click.option("--live", is_flag=True, help="Crawl the real portals of data/sites.toml instead of the bundled sample.")
 @click.option("--max-pages", type=int, default=None, help="Listing pages to follow per site.")
-def run_cmd(db: str, live: bool, max_pages: int | None) -> None:
+@click.option("-j", "--jobs", type=int, default=0, show_default=True,
+              help="Extraction worker processes (0 = one per core).")
+def run_cmd(db: str, live: bool, max_pages: int | None, jobs: int) -> None:
     """Crawl, extract and load the catalogue, then print a summary.
 
     With no options it crawls the bundled sample site (served on 127.0.0.1),
@@ -107,7 +137,7 @@ def run_cmd(db: str, live: bool, max_pages: int | None) -> None:
     console.print(f"[bold]thidua run[/]: crawling {'the live portals' if live else 'the bundled sample site'} → {db}")
     stats = crawl_with_progress(Path(db), sample=not live, live=live, max_pages=max_pages)
     console.print(crawl_summary(stats))
-    n = extract_pending(db)
+    n = extract_pending(db, jobs=jobs)
     console.print(f"extracted {n} new or changed article(s)")
     counts = summary(db)
     click.echo("  ".join(f"{k}: {v}" for k, v in counts.items()))

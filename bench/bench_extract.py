@@ -5,8 +5,9 @@ the same texts, measured in the same run.
 
     python bench/bench_extract.py [--corpus DIR ...] [--repeat 20]
 
-Texts: every .txt under the given corpus directories (default: ../shared/corpus/dev
-and the test articles under tests/), repeated to a few hundred articles.
+Texts: every .txt under the given corpus directories (default: ../shared/corpus/real,
+../shared/corpus/dev and the test articles under tests/), repeated to a few hundred
+articles; ``--corpus ../shared/corpus/real`` measures the real articles alone.
 Reports articles/s for word_tokenize (one core), extraction on one core and on
 all cores (fork pool), and the ratio.
 """
@@ -44,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, action="append")
     ap.add_argument("--repeat", type=int, default=20)
     args = ap.parse_args(argv)
-    dirs = args.corpus or [p for p in (ROOT.parent / "shared" / "corpus" / "dev", ROOT / "tests") if p.exists()]
+    shared = ROOT.parent / "shared" / "corpus"
+    dirs = args.corpus or [p for p in (shared / "real", shared / "dev", ROOT / "tests") if p.exists()]
     texts = _texts(dirs, args.repeat)
     if not texts:
         print("no texts found", file=sys.stderr)
