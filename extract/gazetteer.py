@@ -31,6 +31,7 @@ _DASH = r"\s*[-–—]\s*"
 _WORD_BEFORE = r"(?<![\w&.])"
 _WORD_AFTER = r"(?![\w&])"
 _CITY_PREFIX = r"(?:[Tt]hành phố|THÀNH PHỐ|TP\.?|Tp\.?)\s*"
+_LOOSE_CONTEXT = re.compile(r"(?:(?i:tỉnh|thành phố)|TP\.?|Tp\.?)\s+$")
 # an upper-case Vietnamese letter (a range such as À-Ỹ would also take lower-case đ, ư, ạ …)
 UPPER = "[" + "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.lower() != c
                                and (c.isascii() or "LATIN" in unicodedata.name(c, ""))})) + "]"
@@ -133,6 +134,7 @@ class Gazetteer:
         # surface key -> (kind, canonical name, province)
         self._lookup: dict[str, tuple[str, str, str | None]] = {}
         patterns: list[str] = []
+        loose: list[str] = []
 
         def add(surface: str, kind: str, name: str, province: str | None, prefix: str = "") -> None:
             surface = normalize_name(surface) or ""
@@ -151,6 +153,12 @@ class Gazetteer:
                 if s == "HN":  # too ambiguous as a bare token
                     continue
                 add(s, "PROVINCE", p.name, p.name)
+                syllables = (normalize_name(s) or "").split()
+                if len(syllables) >= 2 and all(x[:1].isupper() for x in syllables):
+                    # "Quảng trị", "THANH HóA": the later syllables written in another case (kept to a province
+                    # context in _scan_cached)
+                    loose.append(re.escape(syllables[0]) + r"\s+(?i:" + _variant_regex(" ".join(syllables[1:])) + ")")
+                    loose.append(re.escape(syllables[0].upper()) + r"\s+(?i:" + _variant_regex(" ".join(syllables[1:])) + ")")
             if p.type == "tỉnh":
                 # "thành phố Lào Cai" is the provincial capital, below province level
                 for s in {p.name, *p.aliases}:
@@ -180,6 +188,8 @@ class Gazetteer:
         if lower:
             raise ValueError(f"{data_dir}: place names must start with an upper-case letter or 'thành phố': {lower[:3]}")
         self._regex = re.compile(_WORD_BEFORE + "(?=" + UPPER[:-1] + "t])(?:" + "|".join(patterns) + ")" + _WORD_AFTER)
+        self._loose_regex = re.compile(_WORD_BEFORE + "(?:" + "|".join(sorted(set(loose), key=len, reverse=True)) + ")"
+                                       + _WORD_AFTER)
         self._prefix_re = re.compile("^" + _CITY_PREFIX)
         self._folded = {fold(_key(k)): v for k, v in self._lookup.items() if not k.startswith("city:")}
 
@@ -223,7 +233,18 @@ class Gazetteer:
                 continue  # "phường Bạc Liêu, tỉnh Cà Mau": a ward named after a pre-2025 province
             if hit:
                 out.append(Match(m.start(), m.end(), surface, hit[1], hit[0], hit[2]))
-        return tuple(out)
+        # a province written with its later syllables in another case counts where a province is expected: after
+        # "tỉnh", "thành phố", "TP", or after another province and a dash or comma ("Thừa Thiên Huế - Quảng trị")
+        for m in self._loose_regex.finditer(text):
+            if any(o.start < m.end() and m.start() < o.end for o in out):
+                continue
+            before = text[max(0, m.start() - 14):m.start()]
+            if not (_LOOSE_CONTEXT.search(before) or any(0 <= m.start() - o.end <= 3 and o.kind == "PROVINCE" for o in out)):
+                continue
+            hit = self._lookup.get(_key(m.group(0)))
+            if hit and hit[0] == "PROVINCE":
+                out.append(Match(m.start(), m.end(), m.group(0), hit[1], hit[0], hit[2]))
+        return tuple(sorted(out, key=lambda x: x.start))
 
     def find_provinces(self, text: str) -> list[Match]:
         """Province mentions (canonical ``provinces.csv`` names), cities excluded."""

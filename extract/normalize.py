@@ -103,6 +103,35 @@ def fix_tone_placement(text: str) -> str:
     return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(1)], text)
 
 
+# letters and digits written in another style (mathematical bold/italic/script, fullwidth, circled, small capitals,
+# superscripts): social-media and banner text writes "𝐇à 𝐍ộ𝐢", "ＴＰ ＨＣＭ", "ᴛʜᴀɴʜ ʜóᴀ"
+_STYLISED = re.compile("[\U0001D400-\U0001D7FF\uFF01-\uFF5E\u2460-\u24FF\u1D00-\u1D2B\u0299\u029C\u029F\u0280"
+                       "\u0262\u026A\u0274\u0276\u028F\u2070-\u209F\u00B2\u00B3\u00B9]")
+# small capitals have no compatibility mapping in Unicode: their capital letters
+_SMALL_CAPS = str.maketrans({
+    "ᴀ": "A", "ʙ": "B", "ᴄ": "C", "ᴅ": "D", "ᴇ": "E", "ꜰ": "F", "ɢ": "G", "ʜ": "H", "ɪ": "I", "ᴊ": "J", "ᴋ": "K",
+    "ʟ": "L", "ᴍ": "M", "ɴ": "N", "ᴏ": "O", "ᴘ": "P", "ʀ": "R", "ꜱ": "S", "ᴛ": "T", "ᴜ": "U", "ᴠ": "V", "ᴡ": "W",
+    "ʏ": "Y", "ᴢ": "Z", "ɶ": "OE",
+})
+
+
+def fold_stylised(text: str) -> str:
+    """Letters and digits written in a compatibility style folded to plain ones (NFKC on those characters only:
+    the rest of the text — "…", "–", quotation marks — keeps its form and length).
+
+    >>> fold_stylised("𝐇à 𝐍ộ𝐢 và ＴＰ ＨＣＭ, năm 𝟐𝟎𝟐𝟒, ᴛʜᴀɴʜ ʜóᴀ")
+    'Hà Nội và TP HCM, năm 2024, THANH HóA'
+    """
+    out = []
+    for ch in text.translate(_SMALL_CAPS):
+        if _STYLISED.match(ch):
+            folded = unicodedata.normalize("NFKC", ch)
+            out.append(folded if folded.isalnum() or folded in ",.:;-()&/" else ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def normalize_text(text: str) -> str:
     """Canonical form of a Vietnamese text: NFC, Đ, tone placement, clean spacing.
 
@@ -118,6 +147,8 @@ def normalize_text(text: str) -> str:
         text = fix_mojibake_runs(text)  # what survives: a few words garbled inside good text
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    if _STYLISED.search(text):
+        text = fold_stylised(text)
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_CHAR_MAP)
     text = _ZERO_WIDTH.sub("", text)

@@ -47,3 +47,21 @@ def test_leftover_html_entities_are_unescaped_but_ampersands_kept():
     assert normalize_text("Sở GD&amp;ĐT Bắc Ninh&nbsp;|&nbsp;Lượt xem: 120 &quot;Dạy tốt&quot;") == (
         'Sở GD&ĐT Bắc Ninh | Lượt xem: 120 "Dạy tốt"')
     assert normalize_text("Sở TT&TT và Sở KH&CN") == "Sở TT&TT và Sở KH&CN"
+
+
+def test_stylised_letters_and_digits_are_folded_before_matching():
+    from extract.gazetteer import gazetteer
+    from extract.normalize import normalize_text
+
+    text = normalize_text("Đoàn công tác của 𝐓𝐡à𝐧𝐡 𝐩𝐡ố 𝐇à 𝐍ộ𝐢 thăm ＴＰ ＨＣＭ và tỉnh ᴛʜᴀɴʜ ʜóᴀ năm 𝟐𝟎𝟐𝟒 …")
+    assert "năm 2024 …" in text  # the ellipsis and the rest keep their form
+    assert [m.name for m in gazetteer().find_provinces(text)] == ["Hà Nội", "Hồ Chí Minh", "Thanh Hóa"]
+
+
+def test_a_province_with_its_later_syllables_in_another_case_where_a_province_is_expected():
+    from extract.gazetteer import gazetteer
+
+    g = gazetteer()
+    assert [m.name for m in g.find_provinces("Chi nhánh khu vực Thừa Thiên Huế - Quảng trị")] == ["Thừa Thiên Huế", "Quảng Trị"]
+    assert [m.name for m in g.find_provinces("Hội Nông dân tỉnh Bắc giang")] == ["Bắc Giang"]
+    assert g.find_provinces("Long an toàn về người và tài sản") == []
