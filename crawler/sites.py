@@ -59,6 +59,9 @@ FAMILIES = (
     "cms_generic",
     "custom_cms",
     "newspaper",
+    "sharepoint_lacviet",
+    "nukeviet",
+    "websphere",
     "generic",
 )
 OUTLETS = ("portal", "newspaper", "ministry")

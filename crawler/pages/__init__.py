@@ -2,7 +2,7 @@
 
 One module per CMS family (``sharepoint_list``, ``sharepoint_portal``,
 ``liferay``, ``webcenter``, ``dnn``, ``cms_generic``, ``custom_cms``,
-``newspaper``) plus a trafilatura ``generic`` fallback.  Shared helpers:
+``newspaper``, ``lacviet`` (SharePoint 2010 LacViet), ``nukeviet``, ``websphere``) plus a trafilatura ``generic`` fallback.  Shared helpers:
 ``dates`` (every date format seen on portals), ``meta`` (views, bylines),
 ``clean`` (body text and line filters), ``attachments``, ``urls``
 (``canonical_url``), ``feeds`` (RSS and sitemaps), ``fingerprint``.
@@ -25,7 +25,10 @@ import re
 from parsel import Selector
 
 from ..encoding import DecodeError, decode_html
-from . import cms_generic, custom_cms, dnn, generic, liferay, newspaper, sharepoint_list, sharepoint_portal, webcenter
+from . import (
+    cms_generic, custom_cms, dnn, generic, lacviet, liferay, newspaper, nukeviet, sharepoint_list, sharepoint_portal,
+    webcenter, websphere,
+)
 from .botwall import BotWall, detect_botwall
 from .document import largest_root
 from .feeds import feed_type, parse_feed
@@ -46,6 +49,9 @@ _PARSERS = {
     "cms_generic": cms_generic.parse,
     "custom_cms": custom_cms.parse,
     "newspaper": newspaper.parse,
+    "sharepoint_lacviet": lacviet.parse,
+    "nukeviet": nukeviet.parse,
+    "websphere": websphere.parse,
 }
 
 

@@ -1,0 +1,177 @@
+"""Every real saved page of ../shared/fixtures/real-html, parsed field by field.
+
+The expectations were read off each page by hand (the rendered heading, the
+date line, the author line and counter as the page prints them); link counts
+are the distinct article ids in the page's own hrefs (``/-/view_content/<id>``,
+``Post.aspx?…ItemId=<id>``), the page itself left out.  Capture artefacts
+(HTTrack's ``.html`` links, Wayback's prefixes and scripts) are undone by
+``realpages`` before parsing; the parsers never see them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pytest
+
+from crawler.pages import parse_page, url_key
+
+from . import realpages
+from .realpages import PAGES, RealPage
+
+pytestmark = pytest.mark.skipif(not realpages.available(), reason=realpages.MISSING_REASON)
+
+H = "http://sotttt.hanoi.gov.vn"
+LISTING_STATE = "_101_advancedSearch=false&_101_andOperator=true"
+
+
+def _next(path: str, delta: int, cur: int) -> str:
+    return f"{H}/vi/{path}?{LISTING_STATE}&_101_cur={cur}&_101_delta={delta}&_101_keywords="
+
+
+# file → family, kind, title, published, author, views, article links, next link
+EXPECTED: dict[str, tuple] = {
+    "sotttt.hanoi.gov.vn/home.html": ("liferay", "listing", None, None, None, None, 42, None),
+    "sotttt.hanoi.gov.vn/listing-tin-tuc-su-kien.html": (
+        "liferay", "listing", None, None, None, None, 20, _next("tin-tuc-su-kien", 20, 2)),
+    "sotttt.hanoi.gov.vn/listing-bao-chi-xuat-ban.html": (
+        "liferay", "listing", None, None, None, None, 15, _next("bao-chi-xuat-ban", 15, 2)),
+    "sotttt.hanoi.gov.vn/listing-bao-chi-xuat-ban-page32.html": (
+        "liferay", "listing", None, None, None, None, 15, _next("bao-chi-xuat-ban", 15, 33)),
+    "sotttt.hanoi.gov.vn/listing-cong-nghe-thong-tin.html": (
+        "liferay", "listing", None, None, None, None, 10, _next("cong-nghe-thong-tin", 10, 2)),
+    "sotttt.hanoi.gov.vn/article-4411392-thong-tin-dt.html": (
+        "liferay", "article",
+        "Cổng thông tin điện tử là kênh cung cấp thông tin thống nhất, tập trung của cơ quan nhà nước trên môi trường mạng",
+        "2022-07-19T09:08:00+07:00", "Phạm Văn Linh", None, 5, None),
+    "sotttt.hanoi.gov.vn/article-4381291-thong-tin-dt.html": (
+        "liferay", "article", "Thành lập Sở Chỉ huy phòng, chống dịch Covid-19 Sở TT&TT", "2021-07-25T14:35:00+07:00",
+        "Lê Xuân Hải", None, 5, None),
+    # "Nguyễn Tiến Sỹ" signs the body; the author field shows the account "Pho Ban bien tap"
+    "sotttt.hanoi.gov.vn/article-984576-tin-tuc-su-kien.html": (
+        "liferay", "article",
+        "Đảm bảo thông tin liên lạc dịp lễ 30/4-1/5, thời gian diễn ra cuộc bầu cử đại biểu Quốc hội khóa XIV và đại "
+        "biểu HĐND các cấp nhiệm kỳ 2016-2021", "2016-04-29T15:25:00+07:00", "Nguyễn Tiến Sỹ", 1111, 6, None),
+    # the author field holds an account name ("Pho Ban bien tap", "admin admin"): no author is shown
+    "sotttt.hanoi.gov.vn/article-984523-bao-chi-xuat-ban.html": (
+        "liferay", "article",
+        "Cấp 19 ấn phẩm báo, tạp chí cho vùng dân tộc thiểu số và miền núi, vùng đặc biệt khó khăn năm 2016",
+        "2016-04-29T15:19:00+07:00", None, None, 6, None),
+    "sotttt.hanoi.gov.vn/article-984505-cong-nghe-thong-tin.html": (
+        "liferay", "article", "Thành lập Ban chỉ đạo Ứng dụng công nghệ thông tin thành phố Hà Nội",
+        "2016-04-29T15:14:00+07:00", None, None, 6, None),
+    "sotttt.hanoi.gov.vn/article-744162-thanh-tra.html": (
+        "liferay", "article", "Kết luận thanh tra việc chấp hành pháp luật trong lĩnh vực TT&TT",
+        "2015-11-02T00:00:00+07:00", None, 1589, 6, None),
+    "sotttt.hanoi.gov.vn/article-1661235-dssdt.html": (
+        "liferay", "article", "Đề nghị tạm ngừng cung cấp dịch vụ đối với các số điện thoại QCRV sai quy định",
+        "2017-04-26T02:30:00+07:00", None, None, 6, None),
+    "stp.daknong.gov.vn/home-wayback-20180312.html": ("sharepoint_lacviet", "listing", None, None, None, None, 12, None),
+    "thanhtra.daknong.gov.vn/home-wayback-20170614.html": ("sharepoint_lacviet", "listing", None, None, None, None, 11, None),
+    "stc.daknong.gov.vn/home-wayback-20170604.html": ("sharepoint_lacviet", "listing", None, None, None, None, 14, None),
+    "krongno.daknong.gov.vn/home-wayback-20180330.html": ("sharepoint_lacviet", "listing", None, None, None, None, 32, None),
+    "dakrlap.daknong.gov.vn/home-wayback-20180903.html": ("sharepoint_lacviet", "listing", None, None, None, None, 46, None),
+    "stnmt.daknong.gov.vn/home-wayback-20180903.html": ("sharepoint_lacviet", "listing", None, None, None, None, 30, None),
+    # 40 ids in hrefs, one of them (ItemID=469) inside an HTML comment
+    "gianghia.daknong.gov.vn/home-wayback-20180903.html": ("sharepoint_lacviet", "listing", None, None, None, None, 39, None),
+}
+# The first and last lines of each article's text, as the page shows them.
+TEXT_ENDS = {
+    "article-4411392-thong-tin-dt": ("Mới đây, Chính phủ đã ban hành Nghị định số 42/2022/NĐ-CP", "Xem văn bản chi tiết tại đây./."),
+    "article-4381291-thong-tin-dt": ("Sở Thông tin và Truyền thông (TT&TT) Hà Nội vừa quyết định thành lập Sở Chỉ huy",
+                                     "mạng xã hội, trang thông tin điện tử..."),
+    "article-984576-tin-tuc-su-kien": ("Thực hiện Chỉ thị 05/CT-UBND ngày 01/02/2016 của UBND Thành phố",
+                                       "khi được UBND Thành phố, Sở Thông tin và Truyền thông yêu cầu."),
+    "article-984523-bao-chi-xuat-ban": ("Nhằm tăng cường công tác thông tin, tuyên truyền", "có hiệu lực từ ngày 19/4/2016./."),
+    "article-984505-cong-nghe-thong-tin": ("Ngày 21/04/2016, UBND Thành phố đã có Quyết định số 1943/QĐ-UBND",
+                                           "các Quyết định kiện toàn thành viên ban chỉ đạo./."),
+    "article-744162-thanh-tra": ("Ngày 19/10, Chánh Thanh tra Sở Thông tin và Truyền thông đã ký ban hành Kết luận",
+                                 "để ngăn chặn và xử lý kịp thời các hành vi vi phạm./."),
+    "article-1661235-dssdt": ("Công văn số 725/STTTT-BCVT ngày 20/4/2017", "Chi tiết xem file đính kèm./."),
+}
+# Lines that belong to the page around the article, never to its text.
+CHROME = ("Pho Ban bien tap", "admin admin", "View count", "Ngày đăng", "In bài viết", "Gửi mail", "Các tin khác",
+          "Other News", "Trang chủ")
+FIELDS = ("family", "kind", "title", "published", "author", "views", "articles", "next")
+
+
+@functools.cache
+def parsed(file: str):
+    page = PAGES[file]
+    return parse_page(page.url, page.body())
+
+
+def test_every_saved_page_has_expectations() -> None:
+    assert realpages.listed_files() == set(EXPECTED) == set(PAGES)
+
+
+@pytest.mark.parametrize("field", FIELDS)
+@pytest.mark.parametrize("file", sorted(EXPECTED))
+def test_real_page_field(file: str, field: str) -> None:
+    family, kind, title, published, author, views, n_articles, next_url = EXPECTED[file]
+    page = parsed(file)
+    art = page.article
+    if field == "family":
+        assert page.family == family
+    elif field == "kind":
+        assert page.kind == kind
+        assert (art is not None) == (kind == "article")
+    elif field == "title":
+        assert (art.title if art else None) == title
+    elif field == "published":
+        assert (art.published if art else None) == published
+    elif field == "author":
+        assert (art.author if art else None) == author
+    elif field == "views":
+        assert (art.views if art else None) == views
+    elif field == "articles":
+        found = [link for link in page.links if link.kind == "article"]
+        assert len(found) == n_articles, [link.url for link in found]
+        assert len({url_key(link.url) for link in found}) == n_articles  # one link per page
+        assert url_key(PAGES[file].url) not in {url_key(link.url) for link in found}
+    elif field == "next":
+        assert [link.url for link in page.links if link.kind == "next"] == ([next_url] if next_url else [])
+
+
+@pytest.mark.parametrize("name", sorted(TEXT_ENDS))
+def test_real_article_text(name: str) -> None:
+    art = parsed(f"sotttt.hanoi.gov.vn/{name}.html").article
+    first, last = TEXT_ENDS[name]
+    assert art.text.startswith(first), art.text[:120]
+    assert art.text.endswith(last), art.text[-120:]
+    assert not [c for c in CHROME if c in art.text]
+
+
+def test_liferay_article_links_are_view_content_pages_on_the_site() -> None:
+    page = parsed("sotttt.hanoi.gov.vn/listing-tin-tuc-su-kien.html")
+    urls = [link.url for link in page.links if link.kind == "article"]
+    assert all(re.fullmatch(rf"{H}/vi/tin-tuc-su-kien/-/view_content/\d+-[a-z0-9-]+\.html", u) for u in urls), urls
+    assert urls[0] == (f"{H}/vi/tin-tuc-su-kien/-/view_content/4430301-thong-bao-danh-sach-du-va-khong-du-tieu-chuan-"
+                       "dieu-kien-du-ky-thi-tuyen-cong-chuc-nam-2022.html")
+
+
+def test_lacviet_post_links_merge_their_date_and_case_variants() -> None:
+    page = parsed("gianghia.daknong.gov.vn/home-wayback-20180903.html")
+    posts = {link.url for link in page.links if link.kind == "article"}
+    assert "http://gianghia.daknong.gov.vn/tin-tuc-su-kien/tin-trong-tinh/Lists/Posts/Post.aspx?CategoryId=6&ItemId=118" in posts
+    assert not [u for u in posts if "PublishedDate" in u]
+    listings = {link.url for link in page.links if link.kind == "listing"}
+    assert "http://gianghia.daknong.gov.vn/tin-tuc-su-kien/thong-bao/Lists/Posts/AllPosts.aspx" in listings
+
+
+@pytest.mark.parametrize("file", sorted(PAGES))
+def test_harness_undoes_the_capture(file: str) -> None:
+    body = PAGES[file].body().decode("utf-8")
+    hrefs = re.findall(r'href="([^"]+)"', body)
+    assert not [h for h in hrefs if "web.archive.org" in h or h.startswith("/web/")]
+    assert "WB_wombat_Init" not in body and "FILE ARCHIVED ON" not in body
+    assert not [h for h in hrefs if re.search(r"[0-9a-f]{4}\.html\?", h)]  # HTTrack's hashed query files
+
+
+def test_harness_undo_is_exact() -> None:
+    page = RealPage("x.html", f"{H}/vi/bao-chi-xuat-ban", "httrack", "vi/bao-chi-xuat-ban.html")
+    assert realpages.undo_httrack_href("../index.html", page.mirror_url) == f"{H}/"
+    assert realpages.undo_httrack_href("tin-tuc-su-kien.html", page.mirror_url) == f"{H}/vi/tin-tuc-su-kien"
+    assert realpages.undo_wayback_href("/web/20180312211947/http://stp.daknong.gov.vn/pages/default.aspx") == (
+        "http://stp.daknong.gov.vn/pages/default.aspx")
