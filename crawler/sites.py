@@ -42,7 +42,7 @@ import tomllib
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 LIVE_SITES = ROOT / "data" / "sites.toml"
@@ -116,6 +116,26 @@ class Site:
             return False
         path = parts.path or "/"
         return (path + "/").lower().startswith(self.path_prefix.lower()) if self.path_prefix != "/" else True
+
+    def own_url(self, url: str) -> str:
+        """``url`` on the site's own scheme and host when it is one of the site's variants (http/https, www).
+
+        Portals link to themselves both ways; stored articles keep one form, the one
+        ``base_url`` names, so the catalogue never holds a page twice.
+
+        >>> s = Site("bd", "Bình Dương", "custom_cms", "https://binhduong.gov.vn", ())
+        >>> s.own_url("http://www.binhduong.gov.vn/tin-tuc/2025/04/88-lay-y-kien")
+        'https://binhduong.gov.vn/tin-tuc/2025/04/88-lay-y-kien'
+        >>> s.own_url("https://baobinhduong.vn/a-1.html")
+        'https://baobinhduong.vn/a-1.html'
+        """
+        parts, base = urlsplit(url), urlsplit(self.base_url)
+        host, own = (parts.hostname or ""), (base.hostname or "")
+        if parts.scheme not in ("http", "https") or host.removeprefix("www.") != own.removeprefix("www."):
+            return url
+        if parts.port not in (None, 80, 443) and parts.port != base.port:
+            return url
+        return urlunsplit((base.scheme, base.netloc, parts.path, parts.query, parts.fragment))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe dict (for handing the site to the crawl subprocess)."""

@@ -95,7 +95,13 @@ def parse_page(url: str, body: bytes, headers: dict | None = None, family: str |
         return PageParse(kind="listing", article=None, links=parse_feed(url, text), family="feed")
     text = largest_root(text)
     sel = Selector(text=text or "<html></html>", base_url=url)
-    family = family or detect_family(url, text)
+    detected = detect_family(url, text)
+    page = _parse_as(family or detected, url, sel, text)
+    page.detected_family = detected
+    return page
+
+
+def _parse_as(family: str, url: str, sel: Selector, text: str) -> PageParse:
     if family == "webcenter":
         return webcenter.parse(url, sel, text)
     if family == "generic":

@@ -1,4 +1,7 @@
-"""Crawl the bundled sample site on 127.0.0.1: exact articles per family, then an incremental re-crawl."""
+"""Crawl the bundled sample site on 127.0.0.1: exact articles per family, then an incremental re-crawl.
+
+The server listens on a free port; the articles' URLs keep the fixed sample origin (``SAMPLE_ORIGIN``).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.run import crawl
+from crawler.run import SAMPLE_ORIGIN, crawl
 from crawler.server import SAMPLE_ROOT
 from crawler.sites import load_sites
 
@@ -42,7 +45,7 @@ def first_crawl(tmp_path_factory):
     port = free_port()
     events: list[dict] = []
     stats = crawl(tmp / "cat.db", sample_port=port, state_dir=tmp / "state", progress=events.append)
-    return tmp / "cat.db", f"http://127.0.0.1:{port}", stats, events
+    return tmp / "cat.db", SAMPLE_ORIGIN, stats, events
 
 
 def test_every_sample_site_is_a_family_we_crawl(first_crawl):
@@ -139,7 +142,7 @@ def test_second_crawl_fetches_only_new_and_changed(site_copy: Path, tmp_path: Pa
     # every other known article answered 304 to a conditional GET: not re-downloaded
     assert second["not_modified"] == second["unchanged"] == len(EXPECTED) - 1
     after = articles(db)
-    base = f"http://127.0.0.1:{port}"
+    base = SAMPLE_ORIGIN
     added = set(after) - set(before)
     assert added == {f"{base}{LISTING_PATH}bai-moi-thi-dua-{i}" for i in NEW_PAGES}
     assert {after[u][1] for u in added} == set(NEW_PAGES.values())
