@@ -23,6 +23,9 @@ Schema (keys; * = required)::
     outlet       "portal" | "newspaper" | "ministry" (default "portal")
     legacy_tls   old TLS server: allow TLS 1.0 / SHA-1 / short keys for this
                  site's domains only (bool, default false)
+    checked      start paths checked against real URLs (../shared/fixtures/real-urls.tsv)
+                 rather than guessed (bool, default false; documentation only)
+    notes        free text: where the paths come from, what is known
 
 Example::
 
@@ -69,7 +72,7 @@ OUTLETS = ("portal", "newspaper", "ministry")
 _KNOWN_KEYS = {
     "id", "name", "family", "province", "base_url", "base_path", "start_paths", "feed_paths",
     "sitemap_paths", "robots_sitemaps", "allowed_domains", "max_pages", "since", "live", "outlet",
-    "notes", "legacy_tls",
+    "notes", "legacy_tls", "checked",
 }
 DEFAULT_MAX_PAGES = 3
 
@@ -253,6 +256,8 @@ def site_from_table(table: dict[str, Any], source: str, index: int, base_url: st
     legacy_tls = table.get("legacy_tls", False)
     if not isinstance(legacy_tls, bool):
         raise fail("'legacy_tls' must be true or false")
+    if not isinstance(table.get("checked", False), bool):
+        raise fail("'checked' must be true or false")
     province = table.get("province")
     if province is not None and not isinstance(province, str):
         raise fail("'province' must be a string")
