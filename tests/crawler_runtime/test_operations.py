@@ -113,10 +113,10 @@ def test_two_overlapping_thidua_runs_leave_one_consistent_catalogue(tmp_path: Pa
     outs = [p.communicate(timeout=600) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], [o[1][-2000:] for o in outs]
     with sqlite3.connect(db) as con:
-        assert con.execute("select count(*) from articles").fetchone()[0] == 16
-        assert con.execute("select count(distinct url) from articles").fetchone()[0] == 16
+        assert con.execute("select count(*) from articles").fetchone()[0] == 24
+        assert con.execute("select count(distinct url) from articles").fetchone()[0] == 24
         assert con.execute("select count(*) from crawl_runs where finished_at is null").fetchone()[0] == 0
-        assert sorted(r[0] for r in con.execute("select new from crawl_runs")) == [0, 16]
+        assert sorted(r[0] for r in con.execute("select new from crawl_runs")) == [0, 24]
         per_article = con.execute("select count(*), count(distinct article_id) from campaign_mentions").fetchone()
     assert per_article[0] > 0
     waited = [o[1] for o in outs if "waited" in o[1]]
