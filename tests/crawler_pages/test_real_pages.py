@@ -18,64 +18,10 @@ import pytest
 from crawler.pages import parse_page, url_key
 
 from . import realpages
-from .realpages import PAGES, RealPage
+from .realpages import EXPECTED, PAGES, RealPage
 
 pytestmark = pytest.mark.skipif(not realpages.available(), reason=realpages.MISSING_REASON)
 
-H = "http://sotttt.hanoi.gov.vn"
-LISTING_STATE = "_101_advancedSearch=false&_101_andOperator=true"
-
-
-def _next(path: str, delta: int, cur: int) -> str:
-    return f"{H}/vi/{path}?{LISTING_STATE}&_101_cur={cur}&_101_delta={delta}&_101_keywords="
-
-
-# file → family, kind, title, published, author, views, article links, next link
-EXPECTED: dict[str, tuple] = {
-    "sotttt.hanoi.gov.vn/home.html": ("liferay", "listing", None, None, None, None, 42, None),
-    "sotttt.hanoi.gov.vn/listing-tin-tuc-su-kien.html": (
-        "liferay", "listing", None, None, None, None, 20, _next("tin-tuc-su-kien", 20, 2)),
-    "sotttt.hanoi.gov.vn/listing-bao-chi-xuat-ban.html": (
-        "liferay", "listing", None, None, None, None, 15, _next("bao-chi-xuat-ban", 15, 2)),
-    "sotttt.hanoi.gov.vn/listing-bao-chi-xuat-ban-page32.html": (
-        "liferay", "listing", None, None, None, None, 15, _next("bao-chi-xuat-ban", 15, 33)),
-    "sotttt.hanoi.gov.vn/listing-cong-nghe-thong-tin.html": (
-        "liferay", "listing", None, None, None, None, 10, _next("cong-nghe-thong-tin", 10, 2)),
-    "sotttt.hanoi.gov.vn/article-4411392-thong-tin-dt.html": (
-        "liferay", "article",
-        "Cổng thông tin điện tử là kênh cung cấp thông tin thống nhất, tập trung của cơ quan nhà nước trên môi trường mạng",
-        "2022-07-19T09:08:00+07:00", "Phạm Văn Linh", None, 5, None),
-    "sotttt.hanoi.gov.vn/article-4381291-thong-tin-dt.html": (
-        "liferay", "article", "Thành lập Sở Chỉ huy phòng, chống dịch Covid-19 Sở TT&TT", "2021-07-25T14:35:00+07:00",
-        "Lê Xuân Hải", None, 5, None),
-    # "Nguyễn Tiến Sỹ" signs the body; the author field shows the account "Pho Ban bien tap"
-    "sotttt.hanoi.gov.vn/article-984576-tin-tuc-su-kien.html": (
-        "liferay", "article",
-        "Đảm bảo thông tin liên lạc dịp lễ 30/4-1/5, thời gian diễn ra cuộc bầu cử đại biểu Quốc hội khóa XIV và đại "
-        "biểu HĐND các cấp nhiệm kỳ 2016-2021", "2016-04-29T15:25:00+07:00", "Nguyễn Tiến Sỹ", 1111, 6, None),
-    # the author field holds an account name ("Pho Ban bien tap", "admin admin"): no author is shown
-    "sotttt.hanoi.gov.vn/article-984523-bao-chi-xuat-ban.html": (
-        "liferay", "article",
-        "Cấp 19 ấn phẩm báo, tạp chí cho vùng dân tộc thiểu số và miền núi, vùng đặc biệt khó khăn năm 2016",
-        "2016-04-29T15:19:00+07:00", None, None, 6, None),
-    "sotttt.hanoi.gov.vn/article-984505-cong-nghe-thong-tin.html": (
-        "liferay", "article", "Thành lập Ban chỉ đạo Ứng dụng công nghệ thông tin thành phố Hà Nội",
-        "2016-04-29T15:14:00+07:00", None, None, 6, None),
-    "sotttt.hanoi.gov.vn/article-744162-thanh-tra.html": (
-        "liferay", "article", "Kết luận thanh tra việc chấp hành pháp luật trong lĩnh vực TT&TT",
-        "2015-11-02T00:00:00+07:00", None, 1589, 6, None),
-    "sotttt.hanoi.gov.vn/article-1661235-dssdt.html": (
-        "liferay", "article", "Đề nghị tạm ngừng cung cấp dịch vụ đối với các số điện thoại QCRV sai quy định",
-        "2017-04-26T02:30:00+07:00", None, None, 6, None),
-    "stp.daknong.gov.vn/home-wayback-20180312.html": ("sharepoint_lacviet", "listing", None, None, None, None, 12, None),
-    "thanhtra.daknong.gov.vn/home-wayback-20170614.html": ("sharepoint_lacviet", "listing", None, None, None, None, 11, None),
-    "stc.daknong.gov.vn/home-wayback-20170604.html": ("sharepoint_lacviet", "listing", None, None, None, None, 14, None),
-    "krongno.daknong.gov.vn/home-wayback-20180330.html": ("sharepoint_lacviet", "listing", None, None, None, None, 32, None),
-    "dakrlap.daknong.gov.vn/home-wayback-20180903.html": ("sharepoint_lacviet", "listing", None, None, None, None, 46, None),
-    "stnmt.daknong.gov.vn/home-wayback-20180903.html": ("sharepoint_lacviet", "listing", None, None, None, None, 30, None),
-    # 40 ids in hrefs, one of them (ItemID=469) inside an HTML comment
-    "gianghia.daknong.gov.vn/home-wayback-20180903.html": ("sharepoint_lacviet", "listing", None, None, None, None, 39, None),
-}
 # The first and last lines of each article's text, as the page shows them.
 TEXT_ENDS = {
     "article-4411392-thong-tin-dt": ("Mới đây, Chính phủ đã ban hành Nghị định số 42/2022/NĐ-CP", "Xem văn bản chi tiết tại đây./."),
@@ -146,6 +92,7 @@ def test_real_article_text(name: str) -> None:
 def test_liferay_article_links_are_view_content_pages_on_the_site() -> None:
     page = parsed("sotttt.hanoi.gov.vn/listing-tin-tuc-su-kien.html")
     urls = [link.url for link in page.links if link.kind == "article"]
+    H = "http://sotttt.hanoi.gov.vn"
     assert all(re.fullmatch(rf"{H}/vi/tin-tuc-su-kien/-/view_content/\d+-[a-z0-9-]+\.html", u) for u in urls), urls
     assert urls[0] == (f"{H}/vi/tin-tuc-su-kien/-/view_content/4430301-thong-bao-danh-sach-du-va-khong-du-tieu-chuan-"
                        "dieu-kien-du-ky-thi-tuyen-cong-chuc-nam-2022.html")
@@ -170,6 +117,7 @@ def test_harness_undoes_the_capture(file: str) -> None:
 
 
 def test_harness_undo_is_exact() -> None:
+    H = "http://sotttt.hanoi.gov.vn"
     page = RealPage("x.html", f"{H}/vi/bao-chi-xuat-ban", "httrack", "vi/bao-chi-xuat-ban.html")
     assert realpages.undo_httrack_href("../index.html", page.mirror_url) == f"{H}/"
     assert realpages.undo_httrack_href("tin-tuc-su-kien.html", page.mirror_url) == f"{H}/vi/tin-tuc-su-kien"

@@ -20,16 +20,10 @@ from crawler.pages.dates import parse_date
 from crawler.pages.generic import SPECS
 
 from . import realpages
+from .realpages import FAMILY_OF_GUESS
 
 pytestmark = pytest.mark.skipif(not realpages.REAL_URLS.is_file(), reason=realpages.MISSING_REASON)
 
-#: real-urls.tsv's family guesses → crawler families (WordPress, Joomla and Drupal are one family here).
-FAMILY_OF_GUESS = {
-    "newspaper": "newspaper", "custom": "custom_cms", "wordpress": "cms_generic", "joomla": "cms_generic",
-    "drupal": "cms_generic", "sharepoint_portal": "sharepoint_portal", "sharepoint_list": "sharepoint_list",
-    "liferay": "liferay", "webcenter": "webcenter", "dnn": "dnn", "nukeviet": "nukeviet", "websphere": "websphere",
-    "unknown": "generic",
-}
 MIN_RATE = 0.95
 
 
