@@ -19,7 +19,7 @@ Example (what ``crawler.run`` does in its subprocess)::
     process.crawl(PortalSpider, sites=[site.to_dict() for site in sites])
 
 with settings ``THIDUA_DB``, ``THIDUA_RUN_ID`` and ``THIDUA_RUN_DIR``; a listing
-``http://127.0.0.1:8765/gialai/tin-tuc/tin-hoat-dong`` yields requests for
+``http://sample.thidua.test/gialai/tin-tuc/tin-hoat-dong`` yields requests for
 ``…/tin-hoat-dong/hoi-nghi-tong-ket-cum-thi-dua-so-6-…-255402`` and ``…?page=2``.
 """
 

@@ -123,3 +123,13 @@ def test_harness_undo_is_exact() -> None:
     assert realpages.undo_httrack_href("tin-tuc-su-kien.html", page.mirror_url) == f"{H}/vi/tin-tuc-su-kien"
     assert realpages.undo_wayback_href("/web/20180312211947/http://stp.daknong.gov.vn/pages/default.aspx") == (
         "http://stp.daknong.gov.vn/pages/default.aspx")
+
+
+def test_liferay_pager_and_menu_links_are_listings() -> None:
+    """Page 32 of a listing: its pager's other pages and the site's menu categories are listing links, never articles."""
+    page = parsed("sotttt.hanoi.gov.vn/listing-bao-chi-xuat-ban-page32.html")
+    listings = {link.url for link in page.links if link.kind == "listing"}
+    pager = "http://sotttt.hanoi.gov.vn/vi/bao-chi-xuat-ban?_101_advancedSearch=false&_101_andOperator=true&_101_cur={}&_101_delta=15&_101_keywords="
+    assert {pager.format(n) for n in (1, 31, 34)} <= listings
+    assert {"http://sotttt.hanoi.gov.vn/vi/cong-nghe-thong-tin", "http://sotttt.hanoi.gov.vn/vi/tin-tuc-su-kien"} <= listings
+    assert not [u for u in listings if "/-/view_content/" in u]
