@@ -116,12 +116,16 @@ def summary(db_path: str) -> dict[str, int]:
 @click.option("--max-pages", type=int, default=None, help="Listing pages to follow per site.")
 @click.option("-j", "--jobs", type=int, default=0, show_default=True,
               help="Extraction worker processes (0 = one per core).")
-def run_cmd(db: str, live: bool, max_pages: int | None, jobs: int) -> None:
+@click.option("--wait", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="If another run holds the catalogue, wait up to SECONDS for it instead of stopping.")
+def run_cmd(db: str, live: bool, max_pages: int | None, jobs: int, wait: float | None) -> None:
     """Crawl, extract and load the catalogue, then print a summary.
 
     With no options it crawls the bundled sample site (served on 127.0.0.1),
     extracts every new or changed article and loads data/catalogue.db.
-    Running it again adds nothing that is already there.
+    Running it again adds nothing that is already there.  One run at a time
+    per catalogue: a second one stops with a message naming the running one,
+    or waits for it with --wait (a nightly job: see README, "Nightly runs").
 
     Example:
 
@@ -132,12 +136,22 @@ def run_cmd(db: str, live: bool, max_pages: int | None, jobs: int) -> None:
 
     from crawler.cli import crawl_summary, crawl_with_progress
 
+    from crawler.health import health_summary
+    from crawler.lock import CatalogueBusy, run_lock
+
     console = Console(stderr=True)
     Path(db).parent.mkdir(parents=True, exist_ok=True)
-    console.print(f"[bold]thidua run[/]: crawling {'the live portals' if live else 'the bundled sample site'} → {db}")
-    stats = crawl_with_progress(Path(db), sample=not live, live=live, max_pages=max_pages)
-    console.print(crawl_summary(stats))
-    n = extract_pending(db, jobs=jobs)
-    console.print(f"extracted {n} new or changed article(s)")
-    counts = summary(db)
+    try:
+        with run_lock(db, "thidua run", wait) as held:
+            if held.waited_for:
+                console.print(f"waited {held.waited:.0f} s for {held.waited_for} to finish")
+            console.print(f"[bold]thidua run[/]: crawling {'the live portals' if live else 'the bundled sample site'} → {db}")
+            stats = crawl_with_progress(Path(db), sample=not live, live=live, max_pages=max_pages)
+            console.print(crawl_summary(stats))
+            console.print(health_summary(stats.get("health") or []), highlight=False)
+            n = extract_pending(db, jobs=jobs)
+            console.print(f"extracted {n} new or changed article(s)")
+            counts = summary(db)
+    except CatalogueBusy as exc:
+        raise click.ClickException(str(exc)) from None
     click.echo("  ".join(f"{k}: {v}" for k, v in counts.items()))

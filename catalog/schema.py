@@ -46,6 +46,7 @@ TABLE_DOCS: dict[str, str] = {
     "documents": "Directives, plans and decisions cited by number, e.g. Chỉ thị 01/CT-BTTTT.",
     "people": "Named officials with the position stated beside them.",
     "mentions": "Evidence: links every fact row (fact_table, fact_id) to its article, sentence and character span in the normalised text.",
+    "site_health": "Per-site crawl health of each run (crawler.health): pages, errors, articles, dated, titled, detected family and flags (no_articles, lost_dates, lost_titles, changed_family, high_error_rate).",
     "articles_fts": "Full-text index of articles (FTS5, rowid = articles.id): column exact (normalised, lower-case) and folded (no diacritics, đ→d). Use catalog.search.",
 }
 
@@ -93,6 +94,27 @@ def m004_fts(db: sqlite_utils.Database) -> None:
     from catalog.fts import create_fts
 
     create_fts(db)
+
+
+# --- crawler: per-site health of each crawl run (issue 10).  Kept apart so it merges cleanly. ---
+@migrations()
+def m_crawler_site_health(db: sqlite_utils.Database) -> None:
+    """One row per site and crawl run: counts and health flags (written by crawler.health)."""
+    db.execute("""CREATE TABLE IF NOT EXISTS site_health (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES crawl_runs(id),
+        source_id TEXT NOT NULL,
+        family TEXT,
+        detected_family TEXT,
+        pages INTEGER, requests INTEGER, errors INTEGER,
+        articles INTEGER, new INTEGER, parsed INTEGER, dated INTEGER, titled INTEGER,
+        flags TEXT NOT NULL DEFAULT '',
+        message TEXT,
+        checked_at TEXT NOT NULL,
+        UNIQUE (run_id, source_id)
+    )""")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_site_health_source ON site_health(source_id, run_id)")
+# --- end crawler ---
 
 
 _CORE_DDL = [

@@ -12,6 +12,8 @@ from rich.console import Console
 from rich.live import Live
 from rich.text import Text
 
+from crawler.health import health_summary
+from crawler.lock import CatalogueBusy
 from crawler.run import DEFAULT_SAMPLE_PORT, CrawlError, crawl
 from crawler.sites import SiteConfigError
 
@@ -33,14 +35,19 @@ def _status_line(event: dict) -> Text:
 @click.option("--max-pages", type=click.IntRange(min=1), help="Pagination depth per listing (overrides sites.toml).")
 @click.option("--since", metavar="YYYY-MM-DD", help="Skip articles published before this date.")
 @click.option("--state-dir", type=click.Path(file_okay=False), help="Resumable job state (default: .crawl-state beside the DB).")
-@click.option("--port", default=DEFAULT_SAMPLE_PORT, show_default=True, help="Loopback port for the sample site.")
+@click.option("--port", default=DEFAULT_SAMPLE_PORT, show_default=True,
+              help="Loopback port for the sample site (0: any free port; its URLs do not depend on it).")
+@click.option("--wait", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="If another run holds the catalogue, wait up to SECONDS for it instead of stopping.")
 def crawl_command(live: bool, site_ids: tuple[str, ...], db_path: str, max_pages: int | None, since: str | None,
-                  state_dir: str | None, port: int) -> None:
+                  state_dir: str | None, port: int, wait: float | None) -> None:
     """Crawl portals into the catalogue; a second run fetches only what is new or changed.
 
     Without --live the bundled sample site is served on 127.0.0.1 and crawled.
     An interrupted crawl (Ctrl-C) resumes when run again with the same sites
-    and state dir.
+    and state dir.  One run at a time per catalogue: a second one stops with a
+    message naming the running one, or waits for it with --wait.  Each run
+    ends with a per-site health report (also in the table site_health).
 
     Example:
 
@@ -48,8 +55,10 @@ def crawl_command(live: bool, site_ids: tuple[str, ...], db_path: str, max_pages
         thidua crawl --site gialai --site quangnam --db data/catalogue.db --max-pages 5
     """
     stats = crawl_with_progress(Path(db_path), sites=list(site_ids) or None, sample=not live, live=live,
-                                state_dir=state_dir, max_pages=max_pages, since=since, sample_port=port)
+                                state_dir=state_dir, max_pages=max_pages, since=since, sample_port=port, wait=wait)
     click.echo(crawl_summary(stats))
+    if stats.get("health"):
+        click.echo(health_summary(stats["health"]))
 
 
 def crawl_with_progress(db_path: Path, **kwargs) -> dict:
@@ -61,7 +70,7 @@ def crawl_with_progress(db_path: Path, **kwargs) -> dict:
 
         try:
             return crawl(db_path, progress=progress, **kwargs)
-        except (CrawlError, SiteConfigError) as exc:
+        except (CrawlError, SiteConfigError, CatalogueBusy) as exc:
             raise click.ClickException(str(exc)) from None
 
 
@@ -77,6 +86,8 @@ def crawl_summary(stats: dict) -> str:
         line += " (" + ", ".join(f"{kind} {n}" for kind, n in kinds) + ")"
     if stats.get("sites_stopped"):
         line += f", sites stopped {stats['sites_stopped']}"
+    if stats.get("waited_for"):
+        line += f" (waited {stats['waited']:.0f} s for {stats['waited_for']})"
     return line
 
 

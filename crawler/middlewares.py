@@ -1,4 +1,4 @@
-"""Downloader middlewares: exponential backoff before each retry; dropping stopped sites.
+"""Downloader middlewares: exponential backoff before each retry; dropping stopped sites; the sample origin.
 
 Scrapy's RetryMiddleware re-schedules failed requests (timeouts, 5xx, refused
 connections) at once; portals that are struggling deserve a pause.  This
@@ -17,6 +17,7 @@ retried after 1 s, then 2 s.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -94,3 +95,29 @@ def use_offline_suffix_list() -> None:
     from tldextract import TLDExtract
 
     cookies._split_domain = TLDExtract(suffix_list_urls=(), include_psl_private_domains=True)
+
+
+class SampleOriginMiddleware:
+    """Send requests for the sample site's fixed origin to the loopback server, wherever it listens.
+
+    The bundled sample site's URLs are ``http://sample.thidua.test/<site>/…``
+    (``crawler.run.SAMPLE_ORIGIN``, a reserved name that resolves nowhere), so
+    they are the same from run to run and a second run is incremental; the
+    server itself takes a free port.  This middleware routes those requests
+    through the server as an HTTP proxy (``THIDUA_SAMPLE_PROXY``,
+    ``http://127.0.0.1:<port>``), which answers absolute-URI requests like any
+    other.
+    """
+
+    def __init__(self, proxy: str | None, hosts: list[str]):
+        self.proxy = proxy
+        self.hosts = {h.lower() for h in hosts}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SampleOriginMiddleware:
+        return cls(crawler.settings.get("THIDUA_SAMPLE_PROXY"), crawler.settings.getlist("THIDUA_SAMPLE_HOSTS"))
+
+    def process_request(self, request: Request) -> None:
+        if self.proxy and urlsplit(request.url).hostname in self.hosts:
+            request.meta["proxy"] = self.proxy
+        return None

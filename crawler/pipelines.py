@@ -43,6 +43,7 @@ class RunLedger:
         self.run_dir = Path(run_dir) if run_dir else None
         self.emit_progress = emit_progress
         self.stats: Counter[str] = Counter({k: 0 for k in STAT_KEYS})
+        self.sites: dict[str, Counter[str]] = {}  # per-site counters for the health report (sites.json)
         self.done: set[str] = set()
         self._done_fh = None
         if self.run_dir:
@@ -51,6 +52,11 @@ class RunLedger:
             if stats_path.exists():
                 with suppress(ValueError, TypeError):  # a torn write: counts restart, the catalogue is still right
                     self.stats.update({k: int(v) for k, v in json.loads(stats_path.read_text()).items()})
+            sites_path = self.run_dir / "sites.json"
+            if sites_path.exists():
+                with suppress(ValueError, TypeError, AttributeError):
+                    self.sites = {k: Counter({c: int(n) for c, n in v.items()})
+                                  for k, v in json.loads(sites_path.read_text()).items()}
             done_path = self.run_dir / "done.txt"
             if done_path.exists():
                 self.done = {line for line in done_path.read_text(encoding="utf-8").splitlines() if line}
@@ -83,16 +89,23 @@ class RunLedger:
         self._save()
         self.emit(key, **event)
 
-    def error(self, url: str | None, message: str, kind: str = "fetch") -> None:
-        """Record one fault: a crawl_errors row, ``errors`` + ``errors_<kind>`` counters."""
+    def site_count(self, site: str | None, key: str, n: int = 1) -> None:
+        """Count ``key`` for one site (pages_fetched, parsed, dated, titled, new, errors, family:<name>, …)."""
+        if site:
+            self.sites.setdefault(site, Counter())[key] += n
+
+    def error(self, url: str | None, message: str, kind: str = "fetch", site: str | None = None) -> None:
+        """Record one fault: a crawl_errors row, ``errors`` + ``errors_<kind>`` counters (also per site)."""
         message = " ".join(str(message).split())[:500]
         self.catalogue.record_error(self.run_id, url, f"{kind}: {message}")
         self.stats[f"errors_{kind}"] += 1
+        self.site_count(site, "errors")
         self.count("errors", url=url, message=message, kind=kind)
 
     def store(self, record: dict) -> str:
         """Upsert an article; counts and returns "new" / "changed" / "unchanged"."""
         status = self.catalogue.upsert_article(record, self.run_id)
+        self.site_count(record.get("source"), status)
         self.mark_done(record["url"])
         self.count(status, url=record["url"], title=record.get("title"))
         return status
@@ -110,9 +123,10 @@ class RunLedger:
     def _save(self) -> None:
         if not self.run_dir:
             return
-        tmp = self.run_dir / "stats.json.tmp"
-        tmp.write_text(json.dumps(self.snapshot(), sort_keys=True))
-        os.replace(tmp, self.run_dir / "stats.json")
+        for name, data in (("stats.json", self.snapshot()), ("sites.json", self.sites)):
+            tmp = self.run_dir / (name + ".tmp")
+            tmp.write_text(json.dumps(data, sort_keys=True))
+            os.replace(tmp, self.run_dir / name)
 
     def close(self) -> None:
         self._save()
@@ -149,7 +163,8 @@ class ValidationPipeline(_LedgerPipeline):
         if missing:
             ledger = self.ledger
             ledger.stats["dropped"] += 1
-            ledger.error(adapter.get("url"), f"article dropped: missing {', '.join(missing)}", kind="invalid")
+            ledger.error(adapter.get("url"), f"article dropped: missing {', '.join(missing)}", kind="invalid",
+                         site=adapter.get("source"))
             ledger.mark_done(adapter.get("url") or "")
             raise DropItem(f"{adapter.get('url')}: missing {', '.join(missing)}")
         return item

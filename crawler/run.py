@@ -3,8 +3,15 @@
 Twisted's reactor cannot restart inside one process, so ``crawl`` writes a job
 file and runs ``python -m crawler.run JOB.json`` as a subprocess, reading its
 progress events (JSON lines on stdout).  With ``sample=True`` it first serves
-the bundled sample site on 127.0.0.1 (a fixed port, so URLs stay the same
-from run to run and a second run is incremental).
+the bundled sample site on 127.0.0.1, on a free port; the site's URLs keep one
+fixed origin, :data:`SAMPLE_ORIGIN`, reached through the server as a proxy
+(``crawler.middlewares.SampleOriginMiddleware``), so they are the same from run
+to run and a second run is incremental.
+
+One crawl at a time per catalogue: ``crawl`` holds ``<catalogue>.lock``
+(:mod:`crawler.lock`) and a second one stops with :class:`~crawler.lock.CatalogueBusy`
+naming the first, or waits for it with ``wait=SECONDS``.  After the crawl it
+writes each site's health (:mod:`crawler.health`) into the catalogue.
 
 Runs are resumable.  Each selection of sites has a state directory
 ``<state_dir>/job-<key>/`` holding ``run.json`` (the catalogue run id), Scrapy's
@@ -34,12 +41,18 @@ from collections.abc import Callable
 from contextlib import nullcontext, suppress
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from catalog.store import Catalogue
+from crawler.health import record_health
+from crawler.lock import run_lock
 from crawler.server import SAMPLE_ROOT, serve_sample_site
 from crawler.sites import LIVE_SITES, Site, load_sites, select_sites, with_overrides
 
-DEFAULT_SAMPLE_PORT = 8765
+#: The bundled sample site's URLs: a reserved name (RFC 2606 ``.test``) that no resolver answers.
+SAMPLE_ORIGIN = "http://sample.thidua.test"
+#: 0 = a free port, chosen by the system.
+DEFAULT_SAMPLE_PORT = 0
 Progress = Callable[[dict], None]
 
 
@@ -80,10 +93,6 @@ def _open_run(cat: Catalogue, run_dir: Path, sites: list[Site]) -> tuple[int, bo
     return run_id, False
 
 
-def _sample_sites(root: Path, base_url: str) -> list[Site]:
-    return load_sites(root / "sites.toml", base_url=base_url)
-
-
 def crawl(
     db_path: str | Path,
     *,
@@ -98,6 +107,8 @@ def crawl(
     sample_root: str | Path = SAMPLE_ROOT,
     sample_port: int = DEFAULT_SAMPLE_PORT,
     sites_file: str | Path | None = None,
+    wait: float | None = None,
+    command: str = "thidua crawl",
 ) -> dict[str, Any]:
     """Crawl the sample sites (default) or the live portals into the catalogue at ``db_path``.
 
@@ -106,8 +117,11 @@ def crawl(
     ``progress`` gets each progress event (a dict with ``event`` and ``stats``).
     Returns the run stats (``run_id``, ``pages_fetched``, ``new``, ``changed``,
     ``unchanged``, ``not_modified``, ``errors``, ``errors_<kind>``, ``dropped``,
-    ``skipped_old``, ``resumed``).  Raises :class:`CrawlInterrupted` when the crawl
-    stops early, ``SiteConfigError`` for bad site configuration.
+    ``skipped_old``, ``resumed``, ``health``: one dict per site, see
+    :func:`crawler.health.assess`; ``waited``/``waited_for`` when another run held
+    the catalogue).  Raises :class:`CrawlInterrupted` when the crawl stops early,
+    ``SiteConfigError`` for bad site configuration, :class:`~crawler.lock.CatalogueBusy`
+    when another run holds the catalogue (after ``wait`` seconds, if given).
     """
     if live == sample and live:
         sample = False
@@ -118,20 +132,26 @@ def crawl(
         raise CrawlError(f"{db_path}: directory {db_path.parent} does not exist")
     state_root = Path(state_dir) if state_dir else db_path.parent / ".crawl-state"
     profile = "live" if live else "sample"
-    server = nullcontext(None) if live else serve_sample_site(Path(sample_root), port=sample_port)
-    try:
-        context = server.__enter__()
-    except OSError as exc:
-        raise CrawlError(f"cannot serve the sample site on 127.0.0.1:{sample_port}: {exc}") from None
-    try:
-        if live:
-            chosen = [s for s in load_sites(sites_file or LIVE_SITES) if s.live]
-        else:
-            chosen = load_sites(sites_file, base_url=context) if sites_file else _sample_sites(Path(sample_root), context)
-        chosen = with_overrides(select_sites(chosen, sites), max_pages=max_pages, since=since)
-        return _run(db_path, chosen, profile, state_root, settings or {}, progress)
-    finally:
-        server.__exit__(None, None, None)
+    with run_lock(db_path, command, wait) as held:
+        server = nullcontext(None) if live else serve_sample_site(Path(sample_root), port=sample_port)
+        try:
+            proxy = server.__enter__()
+        except OSError as exc:
+            raise CrawlError(f"cannot serve the sample site on 127.0.0.1:{sample_port}: {exc}") from None
+        try:
+            settings = dict(settings or {})
+            if live:
+                chosen = [s for s in load_sites(sites_file or LIVE_SITES) if s.live]
+            else:
+                chosen = load_sites(sites_file or Path(sample_root) / "sites.toml", base_url=SAMPLE_ORIGIN)
+                settings.update(THIDUA_SAMPLE_PROXY=proxy, THIDUA_SAMPLE_HOSTS=[urlsplit(SAMPLE_ORIGIN).hostname])
+            chosen = with_overrides(select_sites(chosen, sites), max_pages=max_pages, since=since)
+            stats = _run(db_path, chosen, profile, state_root, settings, progress)
+        finally:
+            server.__exit__(None, None, None)
+    if held.waited_for:
+        stats.update(waited=held.waited, waited_for=held.waited_for)
+    return stats
 
 
 def _run(db_path: Path, sites: list[Site], profile: str, state_root: Path, settings: dict[str, Any],
@@ -176,8 +196,10 @@ def _run(db_path: Path, sites: list[Site], profile: str, state_root: Path, setti
             f"run again with the same sites and state dir ({state_root}) to resume; log: {log_path}")
     stats = json.loads((run_dir / "stats.json").read_text())
     stats.update(run_id=run_id, resumed=resumed)
+    site_stats = json.loads((run_dir / "sites.json").read_text()) if (run_dir / "sites.json").exists() else {}
     with Catalogue(db_path) as cat:
-        cat.finish_run(run_id, stats)
+        stats["health"] = record_health(cat, run_id, sites, site_stats)
+        cat.finish_run(run_id, {k: v for k, v in stats.items() if k != "health"})
     shutil.rmtree(run_dir, ignore_errors=True)
     return stats
 

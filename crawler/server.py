@@ -18,7 +18,10 @@ Anything not in the manifest is 404.  Behaviours:
 Every file response has ``ETag`` (content hash) and ``Last-Modified`` (file mtime)
 and honours ``If-None-Match`` / ``If-Modified-Since`` with 304.  ``/robots.txt``
 comes from the manifest or ``<root>/robots.txt``, else allows everything except
-``/_private/``.  The server only reads files.
+``/_private/``.  The server only reads files.  A request line with an absolute
+URI (``GET http://sample.thidua.test/gialai/… HTTP/1.1``, as sent to a proxy)
+is served by its path, so crawls reach the sample origin through it whatever
+port it took.
 
 Example::
 

@@ -48,6 +48,7 @@ BASE: dict[str, Any] = {
     "THIDUA_LEGACY_TLS_HOSTS": [],
     "DOWNLOADER_MIDDLEWARES": {
         "crawler.middlewares.SiteStopMiddleware": 50,
+        "crawler.middlewares.SampleOriginMiddleware": 60,
         "crawler.middlewares.RetryBackoffMiddleware": 560,
     },
     "ITEM_PIPELINES": {

@@ -23,6 +23,9 @@ Schema (keys; * = required)::
     outlet       "portal" | "newspaper" | "ministry" (default "portal")
     legacy_tls   old TLS server: allow TLS 1.0 / SHA-1 / short keys for this
                  site's domains only (bool, default false)
+    checked      start paths checked against real URLs (../shared/fixtures/real-urls.tsv)
+                 rather than guessed (bool, default false; documentation only)
+    notes        free text: where the paths come from, what is known
 
 Example::
 
@@ -42,7 +45,7 @@ import tomllib
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 LIVE_SITES = ROOT / "data" / "sites.toml"
@@ -59,6 +62,9 @@ FAMILIES = (
     "cms_generic",
     "custom_cms",
     "newspaper",
+    "sharepoint_lacviet",
+    "nukeviet",
+    "websphere",
     "generic",
 )
 OUTLETS = ("portal", "newspaper", "ministry")
@@ -66,7 +72,7 @@ OUTLETS = ("portal", "newspaper", "ministry")
 _KNOWN_KEYS = {
     "id", "name", "family", "province", "base_url", "base_path", "start_paths", "feed_paths",
     "sitemap_paths", "robots_sitemaps", "allowed_domains", "max_pages", "since", "live", "outlet",
-    "notes", "legacy_tls",
+    "notes", "legacy_tls", "checked",
 }
 DEFAULT_MAX_PAGES = 3
 
@@ -113,6 +119,26 @@ class Site:
             return False
         path = parts.path or "/"
         return (path + "/").lower().startswith(self.path_prefix.lower()) if self.path_prefix != "/" else True
+
+    def own_url(self, url: str) -> str:
+        """``url`` on the site's own scheme and host when it is one of the site's variants (http/https, www).
+
+        Portals link to themselves both ways; stored articles keep one form, the one
+        ``base_url`` names, so the catalogue never holds a page twice.
+
+        >>> s = Site("bd", "Bình Dương", "custom_cms", "https://binhduong.gov.vn", ())
+        >>> s.own_url("http://www.binhduong.gov.vn/tin-tuc/2025/04/88-lay-y-kien")
+        'https://binhduong.gov.vn/tin-tuc/2025/04/88-lay-y-kien'
+        >>> s.own_url("https://baobinhduong.vn/a-1.html")
+        'https://baobinhduong.vn/a-1.html'
+        """
+        parts, base = urlsplit(url), urlsplit(self.base_url)
+        host, own = (parts.hostname or ""), (base.hostname or "")
+        if parts.scheme not in ("http", "https") or host.removeprefix("www.") != own.removeprefix("www."):
+            return url
+        if parts.port not in (None, 80, 443) and parts.port != base.port:
+            return url
+        return urlunsplit((base.scheme, base.netloc, parts.path, parts.query, parts.fragment))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe dict (for handing the site to the crawl subprocess)."""
@@ -230,6 +256,8 @@ def site_from_table(table: dict[str, Any], source: str, index: int, base_url: st
     legacy_tls = table.get("legacy_tls", False)
     if not isinstance(legacy_tls, bool):
         raise fail("'legacy_tls' must be true or false")
+    if not isinstance(table.get("checked", False), bool):
+        raise fail("'checked' must be true or false")
     province = table.get("province")
     if province is not None and not isinstance(province, str):
         raise fail("'province' must be a string")

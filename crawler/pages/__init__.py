@@ -2,7 +2,7 @@
 
 One module per CMS family (``sharepoint_list``, ``sharepoint_portal``,
 ``liferay``, ``webcenter``, ``dnn``, ``cms_generic``, ``custom_cms``,
-``newspaper``) plus a trafilatura ``generic`` fallback.  Shared helpers:
+``newspaper``, ``lacviet`` (SharePoint 2010 LacViet), ``nukeviet``, ``websphere``) plus a trafilatura ``generic`` fallback.  Shared helpers:
 ``dates`` (every date format seen on portals), ``meta`` (views, bylines),
 ``clean`` (body text and line filters), ``attachments``, ``urls``
 (``canonical_url``), ``feeds`` (RSS and sitemaps), ``fingerprint``.
@@ -25,7 +25,10 @@ import re
 from parsel import Selector
 
 from ..encoding import DecodeError, decode_html
-from . import cms_generic, custom_cms, dnn, generic, liferay, newspaper, sharepoint_list, sharepoint_portal, webcenter
+from . import (
+    cms_generic, custom_cms, dnn, generic, lacviet, liferay, newspaper, nukeviet, sharepoint_list, sharepoint_portal,
+    webcenter, websphere,
+)
 from .botwall import BotWall, detect_botwall
 from .document import largest_root
 from .feeds import feed_type, parse_feed
@@ -46,6 +49,9 @@ _PARSERS = {
     "cms_generic": cms_generic.parse,
     "custom_cms": custom_cms.parse,
     "newspaper": newspaper.parse,
+    "sharepoint_lacviet": lacviet.parse,
+    "nukeviet": nukeviet.parse,
+    "websphere": websphere.parse,
 }
 
 
@@ -89,7 +95,13 @@ def parse_page(url: str, body: bytes, headers: dict | None = None, family: str |
         return PageParse(kind="listing", article=None, links=parse_feed(url, text), family="feed")
     text = largest_root(text)
     sel = Selector(text=text or "<html></html>", base_url=url)
-    family = family or detect_family(url, text)
+    detected = detect_family(url, text)
+    page = _parse_as(family or detected, url, sel, text)
+    page.detected_family = detected
+    return page
+
+
+def _parse_as(family: str, url: str, sel: Selector, text: str) -> PageParse:
     if family == "webcenter":
         return webcenter.parse(url, sel, text)
     if family == "generic":

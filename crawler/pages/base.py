@@ -22,13 +22,14 @@ from parsel import Selector
 
 from extract.normalize import normalize_name, normalize_text
 
+from . import urlshapes
 from .attachments import find_attachments, is_attachment_url
 from .clean import drop_node, element_lines, prune
 from .clean import body_text as clean_body_text
 from .dates import date_from_url, parse_date
 from .meta import AUTHOR_META, BYLINE_LINE, DATE_META, clean_byline, meta_values, parse_views
 from .model import ArticlePage, Link, PageParse
-from .urls import absolute, canonical_url, page_info, same_host
+from .urls import absolute, canonical_url, page_info, same_host, url_key
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,9 @@ class FamilySpec:
     next_links: tuple[str, ...] = ()  # CSS for "next page" anchors
     feed_urls: tuple[str, ...] = ()
     min_body_chars: int = 150
+    # False when every article URL of the family has its own shape (LacViet's Post.aspx): the shared
+    # article shapes of ``urlshapes`` would take the site's static pages (Pages/danhba-2806.aspx) for articles
+    shared_article_shapes: bool = True
 
 
 # Anchor texts that mean "next page" on Vietnamese portals
@@ -97,7 +101,11 @@ def clean_title(title: str | None) -> str | None:
 
 
 def collect_links(spec: FamilySpec, url: str, sel: Selector) -> list[Link]:
-    """Followable same-host links, classified by the family's URL patterns; canonical and de-duplicated."""
+    """Followable same-host links, classified by the family's URL patterns; canonical and de-duplicated.
+
+    Two links to one page (``url_key``: http/https, ``www.``, letter case on IIS) are one link, with the
+    URL of the first one met.
+    """
     # Hold the lxml elements themselves: ids of transient proxies get reused.
     next_nodes = {n.root for q in spec.next_links + ("a[rel~='next']",) for n in sel.css(q)}
     here = canonical_url(url)
@@ -106,9 +114,13 @@ def collect_links(spec: FamilySpec, url: str, sel: Selector) -> list[Link]:
     rank = {"next": 0, "article": 1, "feed": 2, "sitemap": 3, "listing": 4}
 
     def add(link: Link) -> None:
-        old = found.get(link.url)
-        if old is None or rank[link.kind] < rank[old.kind]:
-            found[link.url] = link
+        key = url_key(link.url)
+        old = found.get(key)
+        if old is None:
+            found[key] = link
+        elif rank[link.kind] < rank[old.kind] or not old.text:
+            kind = link.kind if rank[link.kind] < rank[old.kind] else old.kind
+            found[key] = Link(old.url, kind, old.text or link.text)
 
     for node in sel.css("link[rel~='alternate'][href]"):
         if re.search(r"rss|atom", node.attrib.get("type", ""), re.IGNORECASE):
@@ -136,17 +148,24 @@ def collect_links(spec: FamilySpec, url: str, sel: Selector) -> list[Link]:
             kind = "next"
         elif same_listing and number == here_page + 1:
             kind = "next"
-        elif _matches(canon, spec.article_urls):
-            kind = "article"
         elif _matches(canon, spec.feed_urls + FEED_URLS):
             kind = "feed"
         elif _matches(canon, SITEMAP_URLS):
             kind = "sitemap"
-        elif _matches(canon, spec.listing_urls) or same_listing:
-            kind = "listing"
+        else:
+            kind = classify_url(spec, canon) or ("listing" if same_listing else None)
         if kind:
             add(Link(canon, kind, text))
     return list(found.values())
+
+
+def classify_url(spec: FamilySpec, url: str) -> str | None:
+    """"article", "listing" or None for a link on a page of family ``spec`` (``urlshapes.classify``).
+
+    >>> classify_url(FamilySpec(name="demo"), "https://baolamdong.vn/xahoi/202104/cum-thi-dua-so-1-3052452/")
+    'article'
+    """
+    return urlshapes.classify(canonical_url(url), spec.article_urls, spec.listing_urls, spec.shared_article_shapes)
 
 
 def _right_aligned_byline(body) -> str | None:

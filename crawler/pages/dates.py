@@ -10,6 +10,8 @@ a date alone becomes ``YYYY-MM-DD``.  A date without a year ("Chiều 12-5",
 '2020-03-12T11:01:19+07:00'
 >>> parse_date("Thứ ba, 25 Tháng 1 2022 16:22")
 '2022-01-25T16:22:00+07:00'
+>>> parse_date("Đã đăng vào 30 Th6, 2020 lúc 7:40")
+'2020-06-30T07:40:00+07:00'
 >>> parse_date("Sáng 20/2, tại thành phố Điện Biên Phủ") is None
 True
 """
@@ -29,8 +31,9 @@ DATE_PATTERNS: tuple[str, ...] = (
     rf"(?<!\d)(?P<y>(?:19|20)\d{{2}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d)",
     # 14/10/2021, 14.10.2021, 14-10-2021, 6/2/2020 (same separator twice)
     r"(?<![\d/.-])(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>(?:19|20)\d{2})(?!\d)",
-    # 25 Tháng 1 2022, ngày 14 tháng 10 năm 2021, 25 tháng 01, 2022
-    r"(?<!\d)(?P<d>\d{1,2})\s+th[áa]ng\s+(?P<m>\d{1,2})\s*(?:,|\s)\s*(?:n[ăa]m\s+)?(?P<y>(?:19|20)\d{2})(?!\d)",
+    # 25 Tháng 1 2022, ngày 14 tháng 10 năm 2021, 25 tháng 01, 2022; abbreviated (WordPress vi locale):
+    # "Đã đăng vào 30 Th6, 2020 lúc 7:40", "30 Thg 6, 2020"
+    r"(?<!\d)(?P<d>\d{1,2})\s+th(?:[áa]ng\s+|g\.?\s*|\s*)(?P<m>\d{1,2})\s*(?:,|\s)\s*(?:n[ăa]m\s+)?(?P<y>(?:19|20)\d{2})(?!\d)",
     # 18 October 2019 (Drupal, English locale)
     r"(?<!\d)(?P<d>\d{1,2})\s+(?P<mname>[A-Za-z]{3,9})\.?,?\s+(?P<y>(?:19|20)\d{2})(?!\d)",
     # October 18, 2019

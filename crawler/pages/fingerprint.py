@@ -23,7 +23,8 @@ FINGERPRINTS: dict[str, tuple[tuple[str, str, int], ...]] = {
     "liferay": (
         ("url", r"/-/asset_publisher/", 4), ("url", r"[?&]p_p_id=", 3), ("url", r"_INSTANCE_\w+_cur=", 3),
         ("html", r"/-/asset_publisher/", 3), ("html", r"\bp_p_id", 2), ("html", r"journal-content-article", 2),
-        ("html", r"_WAR_\w+portlet", 2), ("html", r"portlet-title|portlet-boundary", 1), ("html", r"Liferay\.", 2),
+        ("html", r"_WAR_\w+portlet", 2), ("html", r"portlet-title|portlet-boundary", 1), ("html", r"(?-i:\bLiferay\.[A-Z]\w+)", 2),
+        ("url", r"/-/view_content/\d+", 4), ("html", r"/-/view_content/\d+", 2),
     ),
     "sharepoint_portal": (
         ("url", r"/portal/Pages/", 3), ("html", r"class=[\"'][^\"']*\btandan-", 5),
@@ -32,6 +33,18 @@ FINGERPRINTS: dict[str, tuple[tuple[str, str, int], ...]] = {
         ("url", r"/Lists/[^/]+/", 4), ("url", r"/_layouts/", 3), ("url", r"/Trang/[^/]+\.aspx", 2),
         ("html", r"ms-rtestate-field", 2), ("html", r"\bctl00_", 1), ("html", r"/_layouts/", 1),
         ("html", r"ctl00_SPWebPartManager1", 2), ("html", r"ms-formtable|ms-listviewtable", 2),
+    ),
+    "sharepoint_lacviet": (
+        ("url", r"/Lists/Posts/(?:Post|AllPosts\d*)\.aspx", 5), ("html", r"LacViet|lacviet\.cms", 4),
+        ("html", r"/Lists/Posts/Post\.aspx\?", 3), ("html", r"Union_block|lv_topnews", 2),
+    ),
+    "nukeviet": (
+        ("html", r"<meta[^>]+content=[\"']NukeViet", 8), ("url", r"/vi/news/|[?&]nv=news", 4),
+        ("html", r"/themes/[\w-]+/(?:css|js)/|nv_base_siteurl|nukeviet", 2),
+    ),
+    "websphere": (
+        ("url", r"/wps/portal/", 6), ("url", r"!ut/p/z\d/", 3), ("html", r"/wps/(?:portal|contenthandler|wcm)/", 3),
+        ("html", r"wpthemeControl|ibmPortalControl|com\.ibm\.", 2),
     ),
     "dnn": (
         ("url", r"[?&/]tabid[=/]\d+", 4), ("html", r"/Portals/\d+/", 2), ("html", r"\bdnn_ctr\d+", 3),

@@ -17,7 +17,11 @@ from parsel import Selector
 
 from extract.normalize import normalize_text
 
-from . import cms_generic, custom_cms, dnn, liferay, newspaper, sharepoint_list, sharepoint_portal, webcenter
+from . import (
+    cms_generic, custom_cms, dnn, lacviet, liferay, newspaper, nukeviet, sharepoint_list, sharepoint_portal, webcenter,
+    websphere,
+)
+from . import urlshapes
 from .attachments import find_attachments
 from .base import FamilySpec, clean_title, collect_links
 from .clean import filter_lines
@@ -27,7 +31,8 @@ from .model import ArticlePage, PageParse
 from .urls import canonical_url
 
 MIN_TEXT_CHARS = 400
-_FAMILIES = (sharepoint_list, sharepoint_portal, liferay, webcenter, dnn, cms_generic, custom_cms, newspaper)
+_FAMILIES = (sharepoint_list, sharepoint_portal, liferay, webcenter, dnn, cms_generic, custom_cms, newspaper, lacviet,
+             nukeviet, websphere)
 SPEC = FamilySpec(
     name="generic",
     article_urls=tuple(p for f in _FAMILIES for p in f.SPEC.article_urls),
@@ -36,9 +41,13 @@ SPEC = FamilySpec(
 )
 
 
+#: Every family's spec by name, this fallback's included.
+SPECS: dict[str, FamilySpec] = {f.SPEC.name: f.SPEC for f in _FAMILIES} | {SPEC.name: SPEC}
+
+
 def looks_like_article_url(url: str) -> bool:
-    """True when some family's article URL pattern matches ``url`` (``-a172345.html``, ``dDocName=``, …)."""
-    return any(re.search(p, url, re.IGNORECASE) for p in SPEC.article_urls)
+    """True when some family's article URL pattern or a shared article shape matches ``url`` (``-a172345.html``, ``dDocName=``, …)."""
+    return urlshapes.classify(canonical_url(url), SPEC.article_urls) == "article"
 
 
 def parse(url: str, sel: Selector, html: str = "") -> PageParse:

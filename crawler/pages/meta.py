@@ -19,7 +19,7 @@ from extract.normalize import normalize_name
 # "Lượt xem: 76", "Số lượt xem: 141", "Lượt người xem: Views: 887", "Xem: 92", "Lượt đọc: 12"
 VIEW_PATTERNS: tuple[str, ...] = (
     r"(?:s[ốo]\s+)?l[ưu][ợo]t\s+(?:ng[ưu][ờo]i\s+)?(?:xem|đọc|truy\s+cập)\s*:?\s*(?:views?\s*:?\s*)?(?P<n>\d[\d.,]*)",
-    r"(?<![\w])(?:xem|views?|hits?)\s*:\s*(?P<n>\d[\d.,]*)",
+    r"(?<![\w])(?:xem|views?|hits?|view\s+count)\s*:\s*(?P<n>\d[\d.,]*)",
     r"(?P<n>\d[\d.,]*)\s*(?:l[ưu][ợo]t\s+xem|views?|hits?)\b",
 )
 _VIEW_RES = tuple(re.compile(p, re.IGNORECASE) for p in VIEW_PATTERNS)
@@ -40,6 +40,13 @@ _SUBMITTED = re.compile(
 )
 _SPLITTERS = re.compile(r"\s*[|/]\s*")
 MAX_BYLINE_WORDS = 12
+# CMS login names printed where an author belongs ("admin admin", Liferay's "Pho Ban bien tap" — a role
+# typed without diacritics as an account name): never a byline.  "Ban biên tập" spelt properly is kept.
+ACCOUNT_NAMES = re.compile(
+    r"^(?:admin(?:istrator)?(?:\s+admin)?|webmaster|quan\s+tri(?:\s+vien)?|quản\s+trị(?:\s+viên)?"
+    r"|(?:pho\s+|truong\s+)?ban\s+bien\s+tap|btv)$",
+    re.IGNORECASE,
+)
 
 # <meta> names holding the publication date, best first
 DATE_META: tuple[str, ...] = (
@@ -102,7 +109,7 @@ def clean_byline(text: str | None) -> str | None:
             part = _LABEL_PREFIX.sub("", part).strip(" -–,.:;|")
         if not part or not re.search(r"[^\W\d_]", part):
             continue
-        if len(part.split()) > MAX_BYLINE_WORDS or parse_views(part) is not None:
+        if len(part.split()) > MAX_BYLINE_WORDS or parse_views(part) is not None or ACCOUNT_NAMES.match(part):
             continue
         return part
     return None

@@ -50,7 +50,9 @@ class PageParse:
     page's own URL to get the next page.  ``afr_loop`` is set on Oracle ADF
     interstitials: re-request the URL with ``_afrLoop=<afr_loop>``.  ``wall``
     is set on bot walls (kind "botwall"): the page stands in for the content
-    and nothing on it is parsed.
+    and nothing on it is parsed.  ``detected_family`` is what the page's
+    fingerprints say (``detect_family``), even when a family was forced: a
+    site whose pages stop looking like its configured family changed template.
     """
 
     kind: str  # article | listing | interstitial | botwall | other
@@ -60,3 +62,4 @@ class PageParse:
     afr_loop: str | None = None
     family: str = ""
     wall: BotWall | None = None
+    detected_family: str = ""

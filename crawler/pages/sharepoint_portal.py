@@ -30,7 +30,9 @@ SPEC = FamilySpec(
     author=(".tandan-p-article-author", ".tandan-author-view"),
     views=("#ctl00_PlaceHolderMain_ctl08_label", ".tandan-view-count"),
     prune=(".tandan-div-article-other", "#ctl00_PlaceHolderMain_ctl08_label", ".td-tags", ".tandan-p-article-author"),
-    article_urls=(r"/portal/Pages/\d{4}-\d{1,2}-\d{1,2}/[^/]+\.aspx",),
+    # /portal/Pages/2021-3-17/<slug>.aspx; Hưng Yên's older /portal/Pages/2015-08/<slug>.aspx; Bắc Kạn's
+    # /Pages/<category>-546/<slug>--3c2369fe78807317.aspx
+    article_urls=(r"/portal/Pages/\d{4}-\d{1,2}(?:-\d{1,2})?/[^/]+\.aspx", r"/Pages/[^/]+-\d+/[^/]+-[0-9a-f]{16}\.aspx$"),
     listing_urls=(r"/portal/Pages/(?!\d{4}-)[^/]+\.aspx$",),
     listing_markers=(".channel-news-title", ".tandan-list-news"),
 )

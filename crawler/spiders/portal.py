@@ -19,7 +19,7 @@ Example (what ``crawler.run`` does in its subprocess)::
     process.crawl(PortalSpider, sites=[site.to_dict() for site in sites])
 
 with settings ``THIDUA_DB``, ``THIDUA_RUN_ID`` and ``THIDUA_RUN_DIR``; a listing
-``http://127.0.0.1:8765/gialai/tin-tuc/tin-hoat-dong`` yields requests for
+``http://sample.thidua.test/gialai/tin-tuc/tin-hoat-dong`` yields requests for
 ``…/tin-hoat-dong/hoi-nghi-tong-ket-cum-thi-dua-so-6-…-255402`` and ``…?page=2``.
 """
 
@@ -176,7 +176,7 @@ class PortalSpider(scrapy.Spider):
                               priority=PRIORITY[kind], **extra)
 
     def _article_request(self, url: str, site: Site, chain: str):
-        canon = canonical_url(url)
+        canon = site.own_url(canonical_url(url))
         key = url_key(url)
         state = self._state()
         if key in state["requested"] or self.ledger.is_done(canon):
@@ -215,6 +215,7 @@ class PortalSpider(scrapy.Spider):
         site = self.sites_by_id[meta["site"]]
         kind = meta["kind"]
         self.ledger.count("pages_fetched", url=response.url, kind=kind, status=response.status)
+        self.ledger.site_count(site.id, "pages_fetched")
         if site.id in self.stopped_sites():  # already in flight when the site was stopped
             self.ledger.count("skipped_stopped_site", url=response.url)
             if kind == "article":
@@ -223,7 +224,7 @@ class PortalSpider(scrapy.Spider):
         try:
             yield from self._parse(response, site, kind)
         except Exception as exc:  # a parser bug must not stop the crawl
-            self.ledger.error(response.url, f"{type(exc).__name__}: {exc}", kind="parse")
+            self.ledger.error(response.url, f"{type(exc).__name__}: {exc}", kind="parse", site=response.meta.get("site"))
             if kind == "article":
                 self.ledger.mark_done(meta.get("canon") or canonical_url(response.url))
 
@@ -231,6 +232,7 @@ class PortalSpider(scrapy.Spider):
         meta = response.meta
         if response.status == 304:
             self.ledger.stats["not_modified"] += 1
+            self.ledger.site_count(site.id, "unchanged")
             self.ledger.count("unchanged", url=response.url)
             self.ledger.touch(meta.get("canon") or canonical_url(response.url))
             self.ledger.mark_done(meta.get("canon") or canonical_url(response.url))
@@ -245,16 +247,18 @@ class PortalSpider(scrapy.Spider):
         try:
             page = parse_page(response.url, body, headers, family=site.family)
         except DecodeError as exc:
-            self.ledger.error(response.url, f"not a text page: {exc}", kind="decode")
+            self.ledger.error(response.url, f"not a text page: {exc}", kind="decode", site=response.meta.get("site"))
             if kind == "article":
                 self.ledger.mark_done(meta.get("canon") or canonical_url(response.url))
             return
         if response.status >= 400 and page.kind != "botwall":  # an error page, not a wall
-            self.ledger.error(response.url, f"HTTP {response.status}", kind="http")
+            self.ledger.error(response.url, f"HTTP {response.status}", kind="http", site=response.meta.get("site"))
             if kind == "article":
                 self.ledger.mark_done(meta.get("canon") or canonical_url(response.url))
             return
         self._check_charset(response, body)
+        if page.detected_family and page.kind != "botwall":
+            self.ledger.site_count(site.id, f"family:{page.detected_family}")
 
         if page.kind == "botwall":
             yield from self._face_wall(response, site, page.wall)
@@ -280,13 +284,13 @@ class PortalSpider(scrapy.Spider):
             return
         if _codec(used) != _codec(declared):
             self.ledger.error(response.url, f"declared charset {declared} but the body is {used}; decoded as {used}",
-                              kind="charset")
+                              kind="charset", site=response.meta.get("site"))
 
     def _follow_interstitial(self, response, site: Site, page):
         tries = response.meta.get("afr_tries", 0)
         if not page.afr_loop or tries >= MAX_AFR_LOOPS:
             self.ledger.error(response.url, f"ADF interstitial did not resolve after {tries} re-request(s)",
-                              kind="interstitial")
+                              kind="interstitial", site=response.meta.get("site"))
             if response.meta["kind"] == "article":
                 self.ledger.mark_done(response.meta.get("canon") or canonical_url(response.url))
             return
@@ -309,7 +313,7 @@ class PortalSpider(scrapy.Spider):
                                  cookies={wall.cookie[0]: wall.cookie[1]}, dont_filter=True,
                                  priority=response.request.priority)
             return
-        self.ledger.error(response.url, f"{wall.reason}; not parsed", kind="botwall")
+        self.ledger.error(response.url, f"{wall.reason}; not parsed", kind="botwall", site=response.meta.get("site"))
         if meta["kind"] == "article":
             self.ledger.mark_done(meta.get("canon") or canonical_url(response.url))
         walls = self._state().setdefault("walls", {})
@@ -327,7 +331,10 @@ class PortalSpider(scrapy.Spider):
 
     def _article_item(self, response, site: Site, page) -> ArticleItem | None:
         art = page.article
-        canon = response.meta.get("canon") or canonical_url(art.url or response.url)
+        canon = response.meta.get("canon") or site.own_url(canonical_url(art.url or response.url))
+        self.ledger.site_count(site.id, "parsed")
+        self.ledger.site_count(site.id, "dated", 1 if art.published else 0)
+        self.ledger.site_count(site.id, "titled", 1 if art.title else 0)
         if site.since and art.published and art.published[:10] < site.since:
             self.ledger.mark_done(canon)
             chain = self._state()["chains"].setdefault(response.meta["chain"], {})
@@ -401,7 +408,8 @@ class PortalSpider(scrapy.Spider):
             self.ledger.count("robots_forbidden", url=request.url)
         else:
             first_url = (request.meta.get("redirect_urls") or [request.url])[0]  # the URL we asked for
-            self.ledger.error(first_url, message, kind=kind)
+            self.ledger.error(first_url, message, kind=kind, site=request.meta.get("site"))
+            self.ledger.site_count(request.meta.get("site"), "requests_failed")
         if request.meta.get("kind") == "article":
             self.ledger.mark_done(request.meta.get("canon") or canonical_url(request.url))
         elif failure.check(HttpError) and failure.value.response.status in (404, 410):

@@ -25,11 +25,11 @@ def test_run_twice_gives_the_same_catalogue(tmp_path):
     assert first.returncode == 0, first.stderr[-2000:]
     counts = _counts(db)
     # every dev article is on at least one sample site; some are syndicated on two
-    assert counts["articles"] == 16
+    assert counts["articles"] == 24  # 12 sample sites × 2
     assert counts["clusters"] >= 3 and counts["awards"] > 0 and counts["campaigns"] > 0
     # provenance: every fact has its mention rows
     assert counts["mentions"] > counts["awards"]
-    assert "articles: 16" in first.stdout
+    assert "articles: 24" in first.stdout
 
     second = _run(db)
     assert second.returncode == 0, second.stderr[-2000:]

@@ -31,6 +31,10 @@ TABLE = [
     ("Mon, 30 Jan 2023 10:00:00 +0700", "2023-01-30T10:00:00+07:00"),
     ("Sun, 29 Jan 2023 20:00:00 GMT", "2023-01-30T03:00:00+07:00"),
     ("16/03/2021 | Lượt xem: 76", "2021-03-16"),
+    # WordPress in Vietnamese abbreviates the month (real-urls.tsv)
+    ("Đã đăng vào 30 Th6, 2020 lúc 7:40", "2020-06-30T07:40:00+07:00"),
+    ("30 Thg 6, 2020", "2020-06-30"),
+    ("Thứ 6, 25 tháng 01, 2022", "2022-01-25"),
     # year-less day-month in text is never a publication date
     ("Chiều 12-5, UBND tỉnh tổ chức", None),
     ("Sáng 09-12", None),

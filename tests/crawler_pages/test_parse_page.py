@@ -100,4 +100,4 @@ def test_generic_fallback_extracts_an_article_with_trafilatura() -> None:
 
 def test_families_list_is_complete() -> None:
     assert set(FAMILIES) == {"sharepoint_list", "sharepoint_portal", "liferay", "webcenter", "dnn", "cms_generic",
-                             "custom_cms", "newspaper", "generic"}
+                             "custom_cms", "newspaper", "sharepoint_lacviet", "nukeviet", "websphere", "generic"}

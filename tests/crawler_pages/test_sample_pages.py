@@ -55,6 +55,20 @@ ARTICLES = [
      "2021-09-08T09:00:00+07:00", "Ban Quản lý các Khu công nghiệp Bình Dương", None, []),
     ("/baobinhduong/nganh-thong-tin-va-truyen-thong-tinh-binh-duong-phat-dong-thi-dua-doan-a240077.html", "newspaper", T0,
      "2021-10-14T11:00:00+07:00", "Yến Nhi", None, []),
+    # families added for real hosts (crawler.sample_families)
+    ("/daknong/TinTuc/tintuc/Lists/Posts/Post.aspx?CategoryId=1&ItemId=2250", "sharepoint_lacviet", T1, "2021-03-17", "Quốc Trạng", 1906, []),
+    ("/daknong/TinTuc/tintuc/Lists/Posts/Post.aspx?CategoryId=1&ItemId=1073", "sharepoint_lacviet", T4, None, None, 1907, []),
+    ("/binhdinh/vi/news/thi-dua-khen-thuong/hoi-nghi-tong-ket-cum-thi-dua-so-6-nam-2020-so-tttt-gia-lai-lam-cum-tr-1396.html",
+     "nukeviet", T3, "2020-03-12T11:01:00+07:00", "Ý THIÊN", 1680, []),
+    ("/binhdinh/vi/news/thi-dua-khen-thuong/nganh-thong-tin-va-truyen-thong-tinh-binh-duong-phat-dong-thi-dua-doan-8765.html",
+     "nukeviet", T0, "2021-10-14T11:00:00+07:00", "Yến Nhi", 1063, []),
+    ("/angiang/wps/portal/Home/trang-chu/trang-tin-chi-tiet/!ut/p/z0/fcw9D4Iwabd0GATgv8LC2LRFvjqSs/", "websphere", T4, None, None, None, []),
+    ("/angiang/wps/portal/Home/trang-chu/trang-tin-chi-tiet/!ut/p/z0/fcw9D4Iwbf44GATgv8LC2LRFvjqSs/", "websphere", T2,
+     "2021-09-08T09:00:00+07:00", "Ban Quản lý các Khu công nghiệp Bình Dương", None, []),
+    ("/hanoi/vi/tin-tuc-su-kien/-/view_content/987036-hoi-nghi-tong-ket-phong-trao-thi-dua-khen-thuong-cum-7-nganh-thong-tin-va-truyen.html",
+     "liferay", T1, "2021-03-17T00:00:00+07:00", "Quốc Trạng", 875, []),
+    ("/hanoi/vi/tin-tuc-su-kien/-/view_content/987425-ke-hoach-phat-dong-phong-trao-thi-dua-dac-biet-toan-tinh-doan-ket-chung-suc-dong.html",
+     "liferay", T2, "2021-09-08T09:00:00+07:00", "Ban Quản lý các Khu công nghiệp Bình Dương", 876, []),
 ]
 FIELDS = ("family", "title", "published", "author", "views", "attachments", "start", "end", "chrome")
 
@@ -115,10 +129,14 @@ LISTINGS = [
     "/gialai/tin-tuc/tin-hoat-dong", "/gialai/tin-tuc/tin-hoat-dong?page=2", "/gialai/sitemap.xml",
     "/quangnam/webcenter/portal/ubnd/pages_tin-tuc?selectedPage=2", "/thudaumot/Default.aspx?tabid=22641",
     "/phuyen/category/tin-trong-nganh/", "/phuyen/feed/", "/baobinhduong/thoi-su/page-2.html",
+    "/daknong/TinTuc/tintuc/Lists/Posts/AllPosts.aspx?CategoryId=1", "/daknong/Pages/default.aspx",
+    "/binhdinh/vi/news/thi-dua-khen-thuong/", "/binhdinh/vi/news/thi-dua-khen-thuong/page-2/",
+    "/angiang/wps/portal/Home/tin-tuc/!ut/p/z1/04_Sj9CPykssy0xPLMnMz0vMAfIjo8zi/", "/hanoi/vi/tin-tuc-su-kien",
 ]
 OTHERS = ["/binhduong/Pages/lien-he.aspx", "/ninhthuan/portal/Pages/Gioi-thieu.aspx", "/dongthap/web/sotttt/lien-he",
           "/gialai/gioi-thieu", "/quangnam/webcenter/portal/ubnd/pages_lien-he", "/thudaumot/Default.aspx?tabid=31",
-          "/phuyen/gioi-thieu/", "/baobinhduong/lien-he.html"]
+          "/phuyen/gioi-thieu/", "/baobinhduong/lien-he.html", "/daknong/Pages/lien-he.aspx", "/binhdinh/vi/contact/",
+          "/angiang/wps/portal/Home/lien-he/", "/hanoi/vi/lien-he"]
 
 
 @pytest.mark.parametrize("key", LISTINGS)
@@ -192,6 +210,17 @@ PAGERS = [
     ("/thudaumot/Default.aspx?tabid=22641", "/thudaumot/Default.aspx?Page=2&tabid=22641", "/thudaumot/Default.aspx?tabid=22641&Page=2"),
     ("/phuyen/category/tin-trong-nganh/", "/phuyen/category/tin-trong-nganh/page/2/", "/phuyen/category/tin-trong-nganh/page/2/"),
     ("/baobinhduong/thoi-su/", "/baobinhduong/thoi-su/page-2.html", "/baobinhduong/thoi-su/page-2.html"),
+    ("/daknong/TinTuc/tintuc/Lists/Posts/AllPosts.aspx?CategoryId=1",
+     "/daknong/TinTuc/tintuc/Lists/Posts/AllPosts.aspx?CategoryId=1&PageFirstRow=2&Paged=TRUE&p_ID=2250",
+     "/daknong/TinTuc/tintuc/Lists/Posts/AllPosts.aspx?CategoryId=1&Paged=TRUE&p_ID=2250&PageFirstRow=2"),
+    ("/binhdinh/vi/news/thi-dua-khen-thuong/", "/binhdinh/vi/news/thi-dua-khen-thuong/page-2/",
+     "/binhdinh/vi/news/thi-dua-khen-thuong/page-2/"),
+    ("/angiang/wps/portal/Home/tin-tuc/!ut/p/z1/04_Sj9CPykssy0xPLMnMz0vMAfIjo8zi/",
+     "/angiang/wps/portal/Home/tin-tuc/!ut/p/z1/04_Sj9CPykssy0xPLMnMz0vMAfIjo8zi/?page=2",
+     "/angiang/wps/portal/Home/tin-tuc/!ut/p/z1/04_Sj9CPykssy0xPLMnMz0vMAfIjo8zi/?page=2"),
+    ("/hanoi/vi/tin-tuc-su-kien",
+     "/hanoi/vi/tin-tuc-su-kien?_101_advancedSearch=false&_101_andOperator=true&_101_cur=2&_101_delta=1&_101_keywords=",
+     "/hanoi/vi/tin-tuc-su-kien?_101_advancedSearch=false&_101_andOperator=true&_101_delta=1&_101_keywords=&_101_cur=2"),
 ]
 
 

@@ -141,7 +141,8 @@ def test_committed_manifest_files_exist_and_behaviours_are_complete() -> None:
 def test_committed_sites_toml_has_one_table_per_site() -> None:
     sites = tomllib.loads((SAMPLE / "sites.toml").read_text(encoding="utf-8"))["site"]
     assert {s["family"] for s in sites} == {"sharepoint_list", "sharepoint_portal", "liferay", "webcenter", "dnn",
-                                            "cms_generic", "custom_cms", "newspaper"}
+                                            "cms_generic", "custom_cms", "newspaper", "sharepoint_lacviet", "nukeviet",
+                                            "websphere"}
     paths = {r["path"] for r in _committed_routes()}
     for site in sites:
         assert set(site) >= {"id", "name", "family", "province", "base_path", "start_paths", "max_pages"}

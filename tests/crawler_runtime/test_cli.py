@@ -32,9 +32,9 @@ def test_since_skips_older_articles(tmp_path):
 
 
 def test_unknown_site_and_missing_directory_are_one_line_errors(tmp_path):
-    result = CliRunner().invoke(crawl_command, ["--site", "hanoi", "--db", str(tmp_path / "c.db"),
+    result = CliRunner().invoke(crawl_command, ["--site", "haiphong", "--db", str(tmp_path / "c.db"),
                                                 "--port", str(free_port())])
-    assert result.exit_code == 1 and "unknown site id(s) hanoi" in result.output
+    assert result.exit_code == 1 and "unknown site id(s) haiphong" in result.output
     result = CliRunner().invoke(crawl_command, ["--db", str(tmp_path / "nope" / "c.db")])
     assert result.exit_code == 1 and "does not exist" in result.output
     assert not (tmp_path / "c.db").exists()

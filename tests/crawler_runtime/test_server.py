@@ -83,3 +83,16 @@ def test_bad_manifest_is_one_clear_error(tmp_path):
         pass
     with pytest.raises(ManifestError, match="manifest not found"), serve_sample_site(tmp_path / "missing"):
         pass
+
+
+def test_absolute_uri_requests_are_served_as_a_proxy_would(base):
+    """The crawler reaches the fixed sample origin through the server on whatever port it took."""
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({"http": base}))
+    status, _, body = get("http://sample.thidua.test/gialai/tin-tuc/tin-hoat-dong?page=2", opener=opener)
+    assert status == 200 and body == (SAMPLE_ROOT / "gialai" / "tin-hoat-dong-2.html").read_bytes()
+    assert get("http://sample.thidua.test/khong-co-trang-nay", opener=opener)[0] == 404
+
+
+def test_the_server_takes_a_free_port_by_default():
+    with serve_sample_site(SAMPLE_ROOT) as one, serve_sample_site(SAMPLE_ROOT) as two:
+        assert one != two and get(one + "/robots.txt")[0] == get(two + "/robots.txt")[0] == 200

@@ -29,9 +29,9 @@ def write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_live_sites_file_has_at_least_20_real_portals():
+def test_live_sites_file_has_at_least_60_real_portals():
     sites = load_sites(LIVE_SITES)
-    assert len(sites) >= 20 and all(s.live for s in sites)
+    assert len(sites) >= 60 and all(s.live for s in sites)
     hosts = {s.allowed_domains[0] for s in sites}
     for host in ("binhduong.gov.vn", "dienbien.gov.vn", "ninhthuan.gov.vn", "dongthap.gov.vn", "bacgiang.gov.vn",
                  "quangnam.gov.vn", "gialai.gov.vn", "daklak.gov.vn", "stttt.laocai.gov.vn", "baocantho.com.vn",
@@ -93,3 +93,50 @@ def test_selection_and_overrides(tmp_path):
         select_sites(sites, ["gialai"])
     (site,) = with_overrides(sites, max_pages=2, since="2025-2-1")
     assert (site.max_pages, site.since) == (2, "2025-02-01")
+
+
+# real-urls.tsv's rows per host (www. dropped), for checking the entries marked checked = true
+def _real_urls() -> dict[str, list[str]]:
+    import csv
+    from urllib.parse import urlsplit
+
+    tsv = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "real-urls.tsv"
+    if not tsv.is_file():
+        pytest.skip(f"{tsv} not found (../shared is absent)")
+    by_host: dict[str, list[str]] = {}
+    with tsv.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            parts = urlsplit(row["url"])
+            host = (parts.hostname or "").rstrip(".").removeprefix("www.")
+            by_host.setdefault(host, []).append(parts.path or "/")
+    return by_host
+
+
+def test_every_live_entry_says_whether_it_was_checked():
+    import tomllib
+
+    tables = tomllib.loads(LIVE_SITES.read_text(encoding="utf-8"))["site"]
+    assert all(isinstance(t.get("checked"), bool) for t in tables)
+    assert all(t.get("notes") for t in tables if not t["checked"]), "a guess says what is known"
+    assert sum(t["checked"] for t in tables) >= 60
+
+
+def test_checked_start_paths_are_real_urls_or_their_categories():
+    """A checked start path is a real-urls.tsv path on the site's host, or a directory of one."""
+    import tomllib
+    from urllib.parse import urlsplit
+
+    real = _real_urls()
+    tables = [t for t in tomllib.loads(LIVE_SITES.read_text(encoding="utf-8"))["site"] if t["checked"]]
+    wrong = []
+    for t in tables:
+        host = urlsplit(t["base_url"]).hostname.removeprefix("www.")
+        paths = real.get(host, [])
+        for start in t["start_paths"]:
+            path = urlsplit(start).path or "/"
+            ok = path in paths or (path != "/" and any(p.startswith(path.rstrip("/") + "/") for p in paths))
+            if not ok:
+                wrong.append((t["id"], start))
+        if not paths:
+            wrong.append((t["id"], "host not in real-urls.tsv"))
+    assert wrong == []
