@@ -204,6 +204,10 @@ def _after_inline_box(lines: list, start: int, r) -> int | None:
     return None
 
 
+_STATE_MOTTO = re.compile(r"(?i:cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc)")
+# "Số: 08/CT-CTUBND | Vĩnh Phúc, ngày 21 tháng 5 năm 2021 |", "Nghệ An, ngày 21 tháng 10 năm 2021"
+_STATE_HEADER_LINE = re.compile(r"^(?:(?i:số)\s*:?\s*\d{1,5}[^\s|]*\s*[-/]|[A-ZĐ][^,|]{1,40},\s*(?i:ngày)\s+\d{1,2}\s+(?i:tháng))")
+
 #: A headline is at most this many words; a longer unpunctuated line is a list or a page run together, not a title.
 _MAX_TITLE_WORDS = 60
 
@@ -275,6 +279,13 @@ def split_page(text: str) -> PageText:
                 page.date = d
                 break
 
+    # a state document's header block ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc"): its number
+    # line ("Số: 594/KH-UBND") and its place-and-date line ("Nghệ An, ngày 21 tháng 10 năm 2021") are the
+    # document's own facts, not chrome, wherever the header zone ends
+    if _STATE_MOTTO.search(text):
+        for s, e, ln in lines[:first_para]:
+            if _STATE_HEADER_LINE.match(ln.strip()) and (s, e) != page.title_span:
+                page.body.append((s, e))
     seen_body = False
     skip_to = -1
     for i in range(first_para, len(lines)):

@@ -79,3 +79,25 @@ def test_the_congress_of_a_movement_names_it_and_a_plain_congress_does_not():
 def test_the_tail_of_a_known_movement_after_phong_trao_thi_dua():
     text = "Hội Nông dân với phong trào thi đua sản xuất, kinh doanh giỏi đã giúp nhiều hộ thoát nghèo."
     assert [n.lower() for n in _campaigns(text)] == ["sản xuất, kinh doanh giỏi"]
+
+
+# --- a state document's header block ----------------------------------------------------------------------------
+
+def test_the_number_and_place_of_a_state_documents_header_are_read():
+    from extract.fields import documents
+
+    page = ("Cơ sở dữ liệu văn bản\nĐang tải nội dung, vui lòng chờ giây lát...\n"
+            "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 112/KH-UBND\nQuảng Bình, ngày 3 tháng 2 năm 2022\nKẾ HOẠCH\n"
+            "Phát động phong trào thi đua thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2022 trên địa bàn toàn tỉnh, "
+            "thi đua lập thành tích chào mừng các ngày lễ lớn của đất nước.\n")
+    a = analyze(page)
+    assert [d["number"] for d in documents.extract(a)] == ["112/KH-UBND"]
+    assert [p["name"] for p in provinces.extract(a)] == ["Quảng Bình"]
+
+
+def test_a_number_line_without_a_state_header_stays_chrome():
+    from extract.fields import documents
+
+    page = "Tin tức\nSố: 112/TB-VP\nHôm nay trời nắng, các đơn vị tiếp tục làm việc bình thường theo lịch công tác tuần này.\n"
+    assert documents.extract(analyze(page)) == []
