@@ -361,3 +361,16 @@ def test_a_recipient_cut_by_the_end_of_an_excerpt_is_unknown():
     text = ("Hội nghị tổng kết phong trào thi đua năm 2021 của Cụm thi đua số 3 diễn ra ngày 10/1.\n"
             "Hội nghị thống nhất đề nghị Chính phủ tặng Cờ thi đua cho Công an tỉ")
     assert _awards(text) == [("Cờ thi đua", "government", None, None, None, "proposed")]
+
+
+def test_the_units_of_the_clusters_provinces_attending_its_meeting():
+    text = ("Sáng 10/12/2020, Cụm thi đua số 3, Bộ Công an tổng kết phong trào thi đua năm 2020.\n"
+            "Về dự hội nghị có lãnh đạo Công an các tỉnh: Nghệ An, Hà Tĩnh, Quảng Bình và Quảng Trị.")
+    got = _clusters(text)
+    assert sorted(got[0]["members"]) == sorted(["Nghệ An", "Hà Tĩnh", "Quảng Bình", "Quảng Trị"])
+
+
+def test_provinces_listed_outside_any_cluster_are_no_members():
+    text = ("Sáng 10/12/2020, Sở Tư pháp tổng kết công tác năm 2020.\n"
+            "Về dự hội nghị có lãnh đạo Sở Tư pháp các tỉnh: Nghệ An, Hà Tĩnh và Quảng Bình.")
+    assert _clusters(text) == []

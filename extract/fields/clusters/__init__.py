@@ -227,7 +227,7 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
         for m in _ANAPHOR_LIST.finditer(s.text):
             if here:  # a sentence naming the cluster: only "các tỉnh trong Cụm: A, B", about the one named before
                 before = [h for h in here if h[1] <= m.start()]
-                if not (m.group("members") or m.group("units")) or not before:
+                if not (m.group("members") or m.group("units") or m.group("kinds")) or not before:
                     continue
                 c = max(before, key=lambda h: h[0])[2]
             items, cnt = _member_list(s.text, m.end(), s.start)

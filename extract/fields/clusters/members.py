@@ -65,7 +65,10 @@ _ANAPHOR_LIST = re.compile(
     r"(?:Cụm|Khối)(?:\s+thi đua)?(?:\s+này)?(?=\s*:|\s+(?:gồm|bao gồm|gồm có|là)\s)"
     r"|(?:Cụm|Khối)(?:\s+thi đua)?(?:\s+này)?(?=\s+(?:gồm|bao gồm|gồm có|có|thuộc|trực thuộc)\s)"
     # "… của 09 đơn vị thành viên gồm: A (Khối trưởng), B (Khối phó), C": the members without the word Cụm/Khối
-    r"|(?P<units>(?:0*\d{1,2}\s+)?(?i:đơn vị|tỉnh|sở|cơ quan)\s+(?i:thành viên))(?=\s*:|\s+(?:gồm|bao gồm|gồm có|là)[\s:]))"
+    r"|(?P<units>(?:0*\d{1,2}\s+)?(?i:đơn vị|tỉnh|sở|cơ quan)\s+(?i:thành viên))(?=\s*:|\s+(?:gồm|bao gồm|gồm có|là)[\s:])"
+    # "(lãnh đạo) Công an các tỉnh: Bến Tre, Bình Dương, …" in a sentence about the cluster: its provinces
+    r"|(?P<kinds>(?:Sở|Công an|Cục|Đài|Báo|Hội|Liên đoàn|Ban|Bộ Chỉ huy|Kho bạc|Bảo hiểm|Tòa án|Viện)[^,;:.]{0,30}?\s+"
+    r"(?i:các tỉnh|các tỉnh, thành phố|các tỉnh, thành|các địa phương))(?=\s*:))"
 )
 
 
