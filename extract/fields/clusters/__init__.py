@@ -220,11 +220,16 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
 
     for s in a.sentences:
         c = about.get(s.index)
-        if c is None:
+        # "Về dự hội nghị có lãnh đạo Công an các tỉnh: …" right after the cluster's meeting is told: its attendees
+        meeting = c is None and s.index and about.get(s.index - 1) is not None and re.search(r"(?i:hội nghị)", s.text)
+        if c is None and not meeting:
             continue
+        c = c or about[s.index - 1]
         here = [(mm.start - s.start, mm.end - s.start, cc) for cc in per_sentence.get(s.index, [])
                 for mm in cc.mentions if mm.sentence == s.index]
         for m in _ANAPHOR_LIST.finditer(s.text):
+            if meeting and not m.group("kinds"):
+                continue
             if here:  # a sentence naming the cluster: only "các tỉnh trong Cụm: A, B", about the one named before
                 before = [h for h in here if h[1] <= m.start()]
                 if not (m.group("members") or m.group("units") or m.group("kinds")) or not before:
