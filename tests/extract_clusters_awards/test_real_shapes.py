@@ -374,3 +374,38 @@ def test_provinces_listed_outside_any_cluster_are_no_members():
     text = ("Sáng 10/12/2020, Sở Tư pháp tổng kết công tác năm 2020.\n"
             "Về dự hội nghị có lãnh đạo Sở Tư pháp các tỉnh: Nghệ An, Hà Tĩnh và Quảng Bình.")
     assert _clusters(text) == []
+
+
+def test_recipients_spoken_of_in_general_give_one_unnamed_award():
+    text = ("Trang tin\nDịp này, lãnh đạo Hội Cựu chiến binh tỉnh thừa ủy quyền trao Bằng khen cho các tập thể có thành "
+            "tích xuất sắc trong phong trào thi đua năm 2022.")
+    assert _awards(text) == [("Bằng khen", None, None, None, None, "conferred")]
+
+
+def test_in_general_yields_to_the_recipients_named_elsewhere():
+    text = ("Trang tin\nPhó Chủ tịch nước trao Huân chương Lao động tặng các tập thể.\n"
+            "Cụ thể, Phó Chủ tịch nước trao Huân chương Lao động hạng Ba cho Trường THPT Lê Quý Đôn và Bệnh viện Đa khoa "
+            "tỉnh Quảng Trị.")
+    got = _awards(text)
+    assert len(got) == 2 and all(g[2] for g in got)
+
+
+def test_a_districts_committee_as_conferrer():
+    text = "Trang tin\nTrao tặng Giấy khen của Chủ tịch UBND huyện Ea Kar cho tập thể và cá nhân tiêu biểu."
+    got = awards.extract(analyze(text))
+    assert [(x["conferred_by"], x["level"]) for x in got] == [("UBND huyện Ea Kar", "other")]
+
+
+def test_the_giver_named_between_duoc_and_trao_cho():
+    text = ("Trang tin\nCờ thi đua của Bộ Tư lệnh Bộ đội Biên phòng được Đại tá Lê Văn An, Chỉ huy trưởng BĐBP tỉnh trao "
+            "cho Đồn Biên phòng Ia Mơ.")
+    assert [g[2] for g in _awards(text)] == ["Đồn Biên phòng Ia Mơ"]
+
+
+def test_a_list_item_of_a_commune_its_district_and_province_is_one_recipient():
+    text = ("Hội đồng Thi đua - Khen thưởng tỉnh lấy ý kiến về đề nghị khen thưởng:\n"
+            "1. Cờ thi đua của Chính phủ đối với 2 tập thể gồm:\n"
+            "- Nhân dân và cán bộ xã Tân Hưng, huyện Cái Bè, tỉnh Tiền Giang.\n"
+            "- Trường THPT Cái Bè.\n")
+    got = _awards(text)
+    assert len(got) == 2 and {g[3] for g in got} == {"Tiền Giang"}

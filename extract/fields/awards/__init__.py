@@ -135,7 +135,7 @@ def _extract(a: Analysis) -> list[dict]:
     out = [x for same in merged.values() for x in same]
     out = _named_in_next_sentence(a, out, ctx)
     _same_kind_same_conferrer(a, out)
-    out = [x for x in out if not _told_again(x, out) and not _summed_up(x, out)]
+    out = [x for x in out if not _told_again(x, out) and not _summed_up(x, out) and not _said_in_general(x, out)]
     for x in out:
         x.pop("_noun", None)
     return out
@@ -198,6 +198,13 @@ def _summed_up(x: dict, awards: list[dict]) -> bool:
     named = [o for o in awards if o["award"] in kinds and o["status"] == x["status"] and o["recipient"] is not None
              and o["evidence"]["sentence_index"] > here]
     return len(named) >= max(2, 0.7 * x["count"])
+
+
+def _said_in_general(x: dict, awards: list[dict]) -> bool:
+    """An award given to recipients spoken of in general ("trao danh hiệu … tặng các tập thể, cá nhân") when the
+    article names or counts that award's recipients elsewhere: the same awards, told in general."""
+    return x["recipient"] is None and x["count"] is None and any(
+        o is not x and o["award"] == x["award"] and (o["recipient"] is not None or o["count"] is not None) for o in awards)
 
 
 def _told_again(x: dict, awards: list[dict]) -> bool:

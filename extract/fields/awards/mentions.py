@@ -79,7 +79,7 @@ _OTHER_CONFERRER = re.compile(
     r"Giám đốc (?:Sở|Công an|Bệnh viện)[^,;.]{0,50}?|Tổng Cục trưởng[^,;.]{0,40}?|Cục trưởng[^,;.]{0,40}?|"
     r"Tỉnh ủy[^,;.]{0,20}?|Ban Thường vụ Tỉnh ủy|Kho bạc Nhà nước|Bộ Tư lệnh[^,;.]{0,30}?|Bộ Chỉ huy[^,;.]{0,40}?|"
     r"Bộ đội Biên phòng[^,;.]{0,20}?|Tư lệnh[^,;.]{0,30}?|Tổng công ty [A-ZĐ][^,;.]{0,40}?|Tập đoàn [A-ZĐ][^,;.]{0,40}?)"
-    r"(?=\s+(?:cho|tới|đến|năm|vì|về|do|đã|và)\s|[,;:.()]|$)"
+    r"(?=\s+(?:cho|tới|đến|năm|vì|về|do|đã|và|được|trao|tặng)\s|[,;:.()]|$)"
 )
 
 
@@ -171,7 +171,11 @@ def _mentions(text: str, ctx: _Ctx) -> list[Mention]:
         rest = text[rest_start:]
         auths = [x for x in g.find_authorities(rest[:120], ctx.province) if x.start == 0]
         found_by = None
-        if auths:
+        local = _LOCAL_AUTHORITY.match(rest)
+        if local and (not auths or local.end() > auths[0].end):
+            # "của Chủ tịch UBND thị xã An Khê", "UBND huyện Nông Sơn": a district's or commune's committee
+            found_by, end, level = re.sub(r"^(?i:chủ tịch)\s+", "", local.group(0)), rest_start + local.end(), level or "other"
+        elif auths:
             found_by = auths[0].name
             end = rest_start + auths[0].end
             if found_by == "Bộ" or found_by.startswith("Bộ ") and len(found_by) <= 4:
@@ -203,6 +207,11 @@ _GAP_VERB = re.compile(
 
 
 _ON_BEHALF = re.compile(r"(?i:thừa ủy quyền|thừa uỷ quyền|được sự ủy quyền|được ủy quyền|ủy quyền|thay mặt)(?:\s+(?i:của))?\s*$")
+
+
+_LOCAL_AUTHORITY = re.compile(
+    rf"^(?:(?i:chủ tịch)\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?i:huyện|quận|thị xã|xã|phường|thị trấn)\s+"
+    rf"{UPPER}\w*(?:\s+{UPPER}\w*)*")
 
 
 _OTHER_BEFORE = re.compile(

@@ -19,7 +19,9 @@ _GIVE_VERB = r"(?i:trao tặng|phong tặng|truy tặng|tặng thưởng|khen t�
 _RECIPIENT_START = re.compile(
     r"^\s*(?:(?i:năm)\s+(?:19|20)\d{2}\s*)?"
     r"(?:(?i:cho|tới|đến|đối với)\s+|(?i:lên)\s+(?=0*\d)|:\s*"
-    r"|(?:(?i:do)\s+[^,;.:()]{2,60}?\s+)?(?:(?i:đã|vừa|cũng)\s+)?(?:(?i:được)\s+)?" + _GIVE_VERB + r"\s+(?:(?i:cho)\s+)?(?=\S))")
+    r"|(?:(?i:do)\s+[^,;.:()]{2,60}?\s+)?(?:(?i:đã|vừa|cũng)\s+)?(?:(?i:được)\s+)?" + _GIVE_VERB + r"\s+(?:(?i:cho)\s+)?(?=\S)"
+    # "Cờ … được Đại tá A, Chỉ huy trưởng BĐBP tỉnh trao cho Đồn Biên phòng B": the giver between
+    r"|(?:(?i:đã|vừa)\s+)?(?i:được)\s+[^;.:()]{2,100}?\s+(?i:trao tặng|trao|tặng)\s+(?i:cho)\s+(?=\S))")
 
 
 _PASSIVE = re.compile(
@@ -220,7 +222,7 @@ def _named_after_count(a: Analysis | None, s: Sentence, items: list[Item], seg_s
     rest = text[start:limit]
     if not rest.strip(" .;") and a is not None:
         named = [Item(it.text, it.start - s.start, it.end - s.start, it.province, it.count, it.noun, it.person)
-                 for it in bullet_items(a, s.index) if it.count is None]
+                 for it in _drop_position_places(a.text, bullet_items(a, s.index)) if it.count is None]
     else:
         stop = min([i for i in (_recipient_end(rest.replace(";", ",")), len(rest)) if i >= 0])
         named = _drop_position_places(text, [it for it in split_list(rest[:stop], start) if it.count is None])

@@ -42,6 +42,9 @@ def _status(window: str, after: str) -> str | None:
     a = mask(after[:40], "AWARD_CUE_EXCEPT")
     if re.match(r"^\s*(?:[^,;]{0,30}?)(?i:được trao|được tặng|được trao tặng|trao cho|tặng cho)", a):
         return "conferred"
+    # "Cờ thi đua … được Đại tá A, Chỉ huy trưởng BĐBP tỉnh trao cho Đồn B": the giver between
+    if re.match(r"^\s*(?:[^;.]{0,60}?\s)?(?i:được)\s[^;.]{2,100}?\s(?i:trao|tặng|trao tặng)\s+(?i:cho)\s", after[:200]):
+        return "conferred"
     return None
 
 
@@ -86,6 +89,9 @@ _ONLY_NOUN_CUE = re.compile(r"(?:(?!(?i:trao|tặng|đón nhận|công nhận|đ
 
 # "đề nghị Bộ A tặng Cờ thi đua cho X và UBND tỉnh tặng cờ thi đua cho Y": the proposal governs the second giver too
 _ANOTHER_GIVER = re.compile(r"\s*(?:,\s*)?(?i:và)\s+[^,;.]{2,50}?\s+(?:(?i:xét)\s+)?(?i:tặng|trao tặng)\s*")
+# recipients spoken of in general: "các tập thể", "tập thể và cá nhân", "các đơn vị có thành tích …"
+_GENERIC_RECIPIENTS = re.compile(r"^\s*(?:(?i:các|những)\s+(?:(?i:tập thể|cá nhân|đơn vị)(?:\s*(?:,|và)\s*(?i:cá nhân))?)"
+                                 r"|(?i:tập thể)\s*(?:,|và)\s*(?i:cá nhân))(?![\w])")
 _NEXT_GIVER = re.compile(r"\s(?:(?i:và)|,)\s+(?P<who>[^,;]{2,50}?)\s+(?:(?i:đã|cũng|sẽ)\s+)?(?=(?i:tặng|trao|xét tặng|trao tặng)(?![\w]))")
 
 
@@ -171,7 +177,11 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None, header_status:
             if not items and a is not None and nxt is None and text.rstrip().endswith(":"):
                 # "… tặng Cờ thi đua cho các đơn vị sau:" and one recipient a line
                 items = [Item(it.text, it.start - s.start, it.end - s.start, it.province, it.count, it.noun, it.person)
-                         for it in bullet_items(a, s.index)]
+                         for it in _drop_position_places(a.text, bullet_items(a, s.index))]
+            if not items and _GENERIC_RECIPIENTS.match(seg):
+                # "trao giấy khen của Chủ tịch UBND thị xã cho tập thể và cá nhân đạt thành tích …": given, to whom
+                # the text does not say
+                items = [Item("", seg_start, seg_start)]
             resolved[i] = (items, seg_start, seg_start + len(seg))
             continue
         c_start = max(text.rfind(";", 0, m.start) + 1, prev_end)
@@ -192,6 +202,8 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None, header_status:
                 unit = anaphoric_recipient(a, text[off:c_start + verb.start()].rstrip(" ,")) \
                     or _sentence_subject(a, text, c_start)
                 items = [Item(unit.text, m.start, m.start, unit.province)] if unit else []
+            if not items and _GENERIC_RECIPIENTS.match(text[off:c_start + verb.start()].split(",")[-1]):
+                items = [Item("", off, off)]  # "Các tập thể được trao tặng danh hiệu …": unnamed and uncounted
             # "Có 2 giáo viên được tặng Bằng khen của Bộ trưởng …, gồm: cô giáo A, …; thầy giáo B, …"
             items = _named_after_count(a, s, items, m.end, m.end, nxt.start if nxt else len(text))
             resolved[i] = (items, off, c_start + verb.start())
@@ -241,7 +253,8 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None, header_status:
 def _record(m: Mention, it: Item, ctx: _Ctx, year: int | None, status: str, s: Sentence) -> dict:
     """The contract object of one award to one recipient (a count when the text names none).  A recipient cut off by
     the end of an excerpt ("… tặng Cờ thi đua cho Công an tỉ") is no name: the award stands, its recipient unknown."""
-    cut = it.count is None and it.end >= len(s.text.rstrip()) and ctx.cut_at is not None and s.end >= ctx.cut_at
+    cut = (it.count is None and it.end >= len(s.text.rstrip()) and ctx.cut_at is not None and s.end >= ctx.cut_at
+           or it.count is None and not it.text)  # an unnamed, uncounted recipient
     return {
         "award": m.award,
         "level": m.level,
