@@ -265,7 +265,7 @@ def split_page(text: str) -> PageText:
     # date: first date in the header zone (and the line right after it), then metadata lines anywhere
     for i in range(min(first_para + 1, len(lines))):
         ln = lines[i][2]
-        if i == first_para and not r.date_line.search(ln):
+        if i == first_para and (not r.date_line.search(ln) or _words(ln) > 15):
             # the first paragraph may open with "TTĐT - Ngày 12/3/2021 ..." — that is an event date
             if not re.match(r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*(?:\||$)", ln):
                 continue
@@ -275,7 +275,8 @@ def split_page(text: str) -> PageText:
             break
     if page.date is None:
         for _, _, ln in lines:
-            if r.date_line.search(ln) and (d := find_date(ln)):
+            # a metadata line is short: "Ngày 7-10, đợt thi đua … (22/12/1989 – 22/12/2019) …" is a paragraph
+            if _words(ln) <= 15 and r.date_line.search(ln) and (d := find_date(ln)):
                 page.date = d
                 break
 

@@ -155,7 +155,8 @@ def kinds_in(text: str) -> list[tuple[str, int]]:
             if "+" in kind:  # a meeting that is several kinds by its name ("Hội nghị điển hình tiên tiến")
                 out += [(k, m.start()) for k in kind.split("+") if all(k != o for o, _ in out)]
                 continue
-            if kind == "launch" and re.search(r"(?i:\bdo\b|được|hưởng ứng)", before):
+            if kind == "launch" and re.search(r"(?i:\bdo\b|được|hưởng ứng)", before) \
+                    and not _PASSIVE_LAUNCH.search(text[:m.start()]):
                 continue
             if kind == "launch" and not _launch_of_movement(text, m.start(), m.end()):
                 continue
@@ -196,10 +197,17 @@ def _launch_of_movement(text: str, start: int, end: int) -> bool:
     nxt = text[end: end + 60].lstrip(" :")
     if rule_regex("EVENT_LAUNCH_OBJECT").match(nxt):
         return True
+    # the passive: "Ngày 7-10, đợt thi đua cao điểm … đã được Bộ Chỉ huy Quân sự tỉnh tổ chức phát động."
+    if _PASSIVE_LAUNCH.search(text[:start]):
+        return True
     # "Lễ phát động “…”", "tổ chức phát động Tháng thi đua …": the ceremony counts when what it launches is emulation
     prev = text[max(0, start - 30): start]
     ceremony = re.search(r"(?:" + rule_regex("EVENT_NOUN").pattern + "|" + rule_regex("EVENT_ACT", ("launch_act",)).pattern + r")\s*$", prev)
     return bool(ceremony) and bool(re.search(r"(?i:phong trào|thi đua|cuộc vận động)", nxt))
+
+
+_PASSIVE_LAUNCH = re.compile(r"(?i:phong trào|đợt thi đua|cuộc vận động)[^.;]{0,200}?(?<![\w])(?i:đã|vừa)?\s*(?i:được)\s"
+                             r"[^.;]{2,80}?(?i:tổ chức|chính thức)\s*$")
 
 
 def _of_award(text: str, start: int, end: int) -> bool:

@@ -101,3 +101,21 @@ def test_a_number_line_without_a_state_header_stays_chrome():
 
     page = "Tin tức\nSố: 112/TB-VP\nHôm nay trời nắng, các đơn vị tiếp tục làm việc bình thường theo lịch công tác tuần này.\n"
     assert documents.extract(analyze(page)) == []
+
+
+# --- events ---------------------------------------------------------------------------------------------------------
+
+def test_a_launch_told_in_the_passive():
+    from extract.fields import events
+
+    text = ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh phát động thi đua\n\n"
+            "Ngày 5-3, đợt thi đua cao điểm chào mừng 65 năm Ngày truyền thống Bộ đội Biên phòng (3/3/1959 - 3/3/2024) "
+            "đã được Bộ Chỉ huy Bộ đội Biên phòng tỉnh tổ chức phát động.")
+    got = events.extract(analyze(text))
+    assert [(e["kinds"], e["date"]) for e in got] == [(["launch"], "2024-03-05")]
+
+
+def test_a_paragraph_opening_with_ngay_is_no_publication_date():
+    a = analyze("Hội Nông dân tỉnh phát động thi đua\n\nNgày 7-10, đợt thi đua kỷ niệm 70 năm thành lập (14/10/1954 – "
+                "14/10/2024) đã được Hội Nông dân tỉnh tổ chức phát động với nhiều nội dung thiết thực.")
+    assert a.published is None and a.year == 2024
