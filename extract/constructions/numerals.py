@@ -81,7 +81,7 @@ def topic_year(a: Analysis) -> int | None:
     return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
 
-_COUNT = re.compile(r"^(?:(?i:có|gồm|với|cho|và|các|toàn bộ)\s+)*0*(\d{1,4})\s+(?:(?i:lượt)\s+)?(?=\S)")
+_COUNT = re.compile(r"^(?:(?i:có|gồm|với|cho|và|các|toàn bộ)\s+)*0*(\d{1,3}(?:\.\d{3})+|\d{1,4})\s+(?:(?i:lượt)\s+)?(?=\S)")
 
 
 _NUM_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
@@ -94,7 +94,7 @@ def leading_count(text: str) -> tuple[int | None, str]:
     """A count written at the start ("02 đơn vị", "hai tập thể") and the rest of the text."""
     m = _COUNT.match(text)
     if m:
-        return int(m.group(1)), text[m.end():]
+        return int(m.group(1).replace(".", "")), text[m.end():]
     m = _NUM_WORD_RE.match(text)
     if m:
         return _NUM_WORDS[m.group(1).lower()], text[m.end():]

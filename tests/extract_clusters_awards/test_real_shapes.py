@@ -192,6 +192,27 @@ def test_numbered_headings_end_a_dashed_list():
                                   ("Bằng khen", "Phòng Giáo dục huyện Đức Hòa")])
 
 
+def test_a_count_written_with_a_thousands_dot():
+    text = "Năm qua, Chủ tịch UBND tỉnh Hà Giang tặng Giấy khen cho 1.250 cá nhân có thành tích xuất sắc."
+    assert [g[4] for g in _awards(text)] == [1250]
+
+
+def test_chien_sy_spelt_with_y_is_the_same_title():
+    for spelling in ("Chiến sỹ thi đua cơ sở", "Chiến sĩ thi đua cấp cơ sở"):
+        got = _awards(f"Năm 2023, huyện công nhận danh hiệu {spelling} cho 14 cá nhân.")
+        assert [(g[0], g[4]) for g in got] == [("Chiến sĩ thi đua", 14)], spelling
+
+
+def test_a_district_committee_confers_its_own_certificate():
+    got = _awards("Dịp này, 6 tập thể được nhận Giấy khen của Chủ tịch UBND huyện vì thành tích trong phong trào.")
+    assert [(g[0], g[1], g[4], g[5]) for g in got] == [("Giấy khen", "other", 6, "conferred")]
+
+
+def test_the_province_flag_where_the_article_names_no_province():
+    got = _awards("Năm 2024, Trường THCS Nguyễn Du vinh dự được nhận Cờ thi đua của tỉnh.")
+    assert [(g[0], g[1]) for g in got] == [("Cờ thi đua", "province")]
+
+
 # --- clusters: how a block is named ----------------------------------------------------------------------------
 
 def _clusters(text: str) -> list[dict]:

@@ -25,6 +25,15 @@ class Kind:
     note: str = ""
 
 
+_IY = {"i": "[iy]", "y": "[iy]", "ĩ": "[ĩỹ]", "ỹ": "[ĩỹ]", "í": "[íý]", "ý": "[íý]", "ì": "[ìỳ]", "ỳ": "[ìỳ]",
+       "ỉ": "[ỉỷ]", "ỷ": "[ỉỷ]", "ị": "[ịỵ]", "ỵ": "[ịỵ]"}
+
+
+def _iy(rx: str) -> str:
+    """A syllable's final i written y or y written i, as Vietnamese spelling allows ("chiến sĩ" / "chiến sỹ")."""
+    return re.sub(r"(?<=[^\W\d_])([iyĩỹíýìỳỉỷịỵ])(?![\w])", lambda m: _IY[m.group(1)], rx)
+
+
 @functools.lru_cache(maxsize=1)
 def award_kinds() -> tuple[list[Kind], re.Pattern[str]]:
     """Award kinds of ``data/gazetteers/awards.csv`` and one regex over their surfaces (longest first)."""
@@ -34,7 +43,8 @@ def award_kinds() -> tuple[list[Kind], re.Pattern[str]]:
             kinds.append(Kind(row["surface"], row["award"], row["level"] or None, row["conferred_by"] or None,
                               row["note"] or ""))
     kinds.sort(key=lambda k: len(k.surface), reverse=True)
-    rx = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<k{i}>(?i:{phrase_regex(k.surface)}))" for i, k in enumerate(kinds)) + r")(?![\w])")
+    rx = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<k{i}>(?i:{_iy(phrase_regex(k.surface))}))" for i, k in enumerate(kinds))
+                    + r")(?![\w])")
     return kinds, rx
 
 
@@ -89,8 +99,11 @@ def _bare_authority(after: str, a_ctx: "_Ctx") -> tuple[str | None, str | None, 
     if m:
         return a_ctx.ministry, "ministry", m.end()
     m = re.match(r"^(?:(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân)\s+)?(?:tỉnh|thành phố|Tỉnh)(?![\w])(?!\s+[A-ZĐ])", after)
-    if m and a_ctx.province:
-        return gazetteer().canonical_authority("UBND tỉnh", a_ctx.province), "province", m.end()
+    if m:  # "cờ thi đua của tỉnh": the province's, named as the text names it where the article names no province
+        return (gazetteer().canonical_authority("UBND tỉnh", a_ctx.province) if a_ctx.province else "UBND tỉnh"), "province", m.end()
+    m = re.match(r"^(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân)\s+(?i:huyện|quận|thị xã)(?![\w])(?!\s+[A-ZĐ])", after)
+    if m:  # "giấy khen của Chủ tịch UBND huyện": a district's
+        return re.sub(r"^Chủ tịch\s+", "", m.group(0)), "other", m.end()
     m = re.match(r"^(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân)(?![\w])(?!\s+(?:tỉnh|thành phố|huyện|TP|xã|quận|thị xã))", after)
     if m and a_ctx.province:
         return gazetteer().canonical_authority("UBND tỉnh", a_ctx.province), "province", m.end()
