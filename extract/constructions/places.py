@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from extract.frontend import Analysis
-from extract.gazetteer import gazetteer
+from extract.gazetteer import UPPER, gazetteer, surnames
 
 
 def article_province(a: Analysis) -> str | None:
@@ -84,3 +84,43 @@ def _one_province_view(a: Analysis) -> bool:
         return True  # "Công ty Điện lực Vĩnh Long …" told throughout; the others named once, in a list
     bare = sum(len(_BARE_TINH.findall(s.text)) for s in a.sentences)
     return top >= 2 * second and bare >= 2
+
+
+_PLACE_KIND_BEFORE = re.compile(r"(?<![\w])(?i:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|thôn|ấp|bản|xóm)\s+$")
+
+
+def past_place_name(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A capitalised run after a place kind is the place's name and then the person's ("Chủ tịch Ủy ban MTTQ xã Kim
+    Tân Quách Thị Tươi"): the name starts at the surname that leaves the place one or two syllables.
+
+    >>> t = "Chủ tịch UBND xã Kim Tân Quách Thị Tươi"
+    >>> s, e = past_place_name(t, (t.index("Kim"), len(t))); t[s:e]
+    'Quách Thị Tươi'
+    """
+    words = list(re.finditer(r"\S+", text[span[0]: span[1]]))
+    kind = _PLACE_KIND_BEFORE.search(text[: span[0]])
+    if len(words) < 4 or not kind:
+        return span
+    for k in (2, 1):
+        if len(words) - k >= 2 and words[k].group(0) in surnames():
+            place = text[span[0]: span[0] + words[k].start()].strip()
+            if kind.group(0).strip().lower() in ("tỉnh", "thành phố") and not gazetteer().find_provinces(place):
+                continue  # "Chủ tịch UBND tỉnh Y Thanh Hà Niê Kđăm": after a province only a province is its place
+            return span[0] + words[k].start(), span[1]
+    return span
+
+
+def cut_trailing_name(unit: str) -> str:
+    """A unit whose place is followed by its head's name, glued: "Ủy ban MTTQ xã Kim Tân Quách Thị Tươi" → "Ủy ban
+    MTTQ xã Kim Tân".
+
+    >>> cut_trailing_name("Ủy ban MTTQ xã Kim Tân Quách Thị Tươi")
+    'Ủy ban MTTQ xã Kim Tân'
+    >>> cut_trailing_name("UBND xã Hoằng Quang")
+    'UBND xã Hoằng Quang'
+    """
+    m = re.search(r"(?<=\s)" + UPPER + r"\S*(?:\s+" + UPPER + r"\S*){3,5}$", unit)
+    if not m:
+        return unit
+    start, _ = past_place_name(unit, (m.start(), len(unit)))
+    return unit[:start].rstrip() if start > m.start() else unit

@@ -15,6 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from extract.constructions.places import cut_trailing_name
 from extract.gazetteer import DATA_DIR, UPPER, gazetteer
 from extract.patterns import WE, Hit, find_rules, mask, phrase_regex, rule_regex, rule_terms
 
@@ -153,7 +154,7 @@ def unit_from(segment: str, seg_start: int, province_first: bool) -> Unit | None
         ends = [x for x in find_rules("CLUSTER_LABEL_END", segment[h.end:end]) if x.start > 0 and x.text[:1].islower()]
         if ends:
             end = h.end + ends[0].start
-    text = _VERB_TAIL.sub("", segment[h.start:end]).strip().rstrip(" .;,")
+    text = cut_trailing_name(_VERB_TAIL.sub("", segment[h.start:end]).strip().rstrip(" .;,"))
     if len(text.split()) < 2:
         return None
     return Unit(text, seg_start + h.start, seg_start + h.start + len(text), None)

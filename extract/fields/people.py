@@ -37,6 +37,7 @@ from pathlib import Path
 
 from extract.constructions.units import cut_predicate
 from extract.frontend import Analysis, Sentence
+from extract.constructions.places import past_place_name
 from extract.gazetteer import gazetteer, surnames
 from extract.patterns import rule_regex, rule_terms
 
@@ -292,6 +293,7 @@ def _people_in(s: Sentence, a: Analysis) -> list[dict]:
             span = name_at(text, p)
             if not span:
                 continue
+            span = past_place_name(text, span)
             first = text[span[0]: span[1]].split()[0]
             if first in _NOT_NAME_START or _in_place(text, *span):
                 continue
@@ -304,7 +306,7 @@ def _people_in(s: Sentence, a: Analysis) -> list[dict]:
                     continue  # "Vietcombank Phạm Quang Dũng": not a syllable, the name starts at the surname
                 if not _ner_person(a, s, span):
                     continue
-            position = (t.start(), p)
+            position = (t.start(), span[0])
             if len(text[position[0]: position[1]].split()) < 1:
                 continue
             out.append(_person(s, text, span, position))

@@ -119,3 +119,8 @@ def test_a_paragraph_opening_with_ngay_is_no_publication_date():
     a = analyze("Hội Nông dân tỉnh phát động thi đua\n\nNgày 7-10, đợt thi đua kỷ niệm 70 năm thành lập (14/10/1954 – "
                 "14/10/2024) đã được Hội Nông dân tỉnh tổ chức phát động với nhiều nội dung thiết thực.")
     assert a.published is None and a.year == 2024
+
+
+def test_a_name_glued_to_the_commune_of_its_position():
+    text = "Phát biểu chào mừng có Chủ tịch UBND phường Kim Long Trần Văn Hải."
+    assert _people(text) == [("Trần Văn Hải", "Chủ tịch UBND phường Kim Long")]

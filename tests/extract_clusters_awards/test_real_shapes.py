@@ -292,6 +292,11 @@ def test_roles_through_the_positions_of_officials():
     assert _roles(text) == [("deputy", "Ban Tuyên giáo Tỉnh ủy", None, 2021), ("leader", "Ban Nội chính Tỉnh ủy", None, 2021)]
 
 
+def test_a_holder_whose_head_is_named_right_after_its_commune():
+    text = ("Khai mạc hội nghị năm 2024 là Bí thư Đoàn xã Tân Hưng Lê Thị Hồng Nhung (khối trưởng khối thi đua số 3).")
+    assert _roles(text) == [("leader", "Đoàn xã Tân Hưng", None, 2024)]
+
+
 def test_role_then_its_head_in_apposition():
     text = ("Tổng kết năm 2019, thay mặt đơn vị Cụm trưởng Cụm thi đua số 2, Đại tá Nguyễn Văn Bình, Giám đốc Công an tỉnh "
             "Hà Giang phát biểu khai mạc.")
