@@ -135,7 +135,6 @@ def run_cmd(db: str, live: bool, max_pages: int | None, jobs: int, wait: float |
     from rich.console import Console
 
     from crawler.cli import crawl_summary, crawl_with_progress
-
     from crawler.health import health_summary
     from crawler.lock import CatalogueBusy, run_lock
 

@@ -68,11 +68,9 @@ truyền thống|thành lập|ngành|lĩnh vực|chuyên môn|nghiệp vụ|đ�
 giám sát|thanh tra|khiếu nại|tố cáo|phòng|chống|tham nhũng|lãng phí|tiết kiệm|ngân sách|đầu tư|công trình|
 dự án|giao thông|đô thị|nhà ở|đất đai|quy hoạch|thiên tai|bão|lũ|dịch bệnh|Covid-19|vắc xin|phòng chống dịch|
 """.replace("\n", "").split("|")
-SURNAMES = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Lâm Mai Trịnh".split()
-MIDDLE = "Văn Thị Hữu Đức Minh Thanh Quốc Ngọc Hoàng Xuân Thu Kim Anh Công Đình".split()
-GIVEN = ("An Anh Bình Cường Dũng Dương Đạt Giang Hà Hải Hạnh Hiền Hiếu Hòa Hùng Hương Huy Khánh Khoa Lan Linh Long "
-         "Mai Minh Nam Nga Ngọc Nhân Phong Phúc Phương Quang Quân Sơn Tâm Thắng Thảo Thành Thủy Tiến Trang Trung Tú "
-         "Tuấn Tùng Uyên Vân Việt Vinh Xuân Yến").split()
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Lâm", "Mai", "Trịnh"]
+MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Quốc", "Ngọc", "Hoàng", "Xuân", "Thu", "Kim", "Anh", "Công", "Đình"]
+GIVEN = ["An", "Anh", "Bình", "Cường", "Dũng", "Dương", "Đạt", "Giang", "Hà", "Hải", "Hạnh", "Hiền", "Hiếu", "Hòa", "Hùng", "Hương", "Huy", "Khánh", "Khoa", "Lan", "Linh", "Long", "Mai", "Minh", "Nam", "Nga", "Ngọc", "Nhân", "Phong", "Phúc", "Phương", "Quang", "Quân", "Sơn", "Tâm", "Thắng", "Thảo", "Thành", "Thủy", "Tiến", "Trang", "Trung", "Tú", "Tuấn", "Tùng", "Uyên", "Vân", "Việt", "Vinh", "Xuân", "Yến"]
 DOC_KINDS = ["QĐ-UBND", "KH-UBND", "CT-BTTTT", "QĐ-BTTTT", "KH-STTTT", "HD-BTĐKT", "NQ-CP", "TB-VPUB"]
 
 

@@ -14,7 +14,21 @@ article's print copy (``/savefile/``) that must never be fetched.
 
 from __future__ import annotations
 
-from crawler.sample_base import COUNTER, Builder, Site, _contact, _dmy, _footer, _hm, _n, _paras, _slug, _views, _weekday, e
+from crawler.sample_base import (
+    COUNTER,
+    Builder,
+    Site,
+    _contact,
+    _dmy,
+    _footer,
+    _hm,
+    _n,
+    _paras,
+    _slug,
+    _views,
+    _weekday,
+    e,
+)
 
 
 def _ampm(when: tuple[int, ...] | None) -> str:

@@ -29,8 +29,25 @@ from pathlib import Path
 from crawler import sample_families
 from crawler.encoding import encode_cp1258
 from crawler.sample_base import (
-    COUNTER, PDF_BYTES, VIEWSTATE, Builder, Site, SourceArticle, _dmy, _footer, _hm, _intro, _contact, _n,
-    _paras, _rfc822, _slug, _views, _weekday, e, split_source,
+    COUNTER,
+    PDF_BYTES,
+    VIEWSTATE,
+    Builder,
+    Site,
+    SourceArticle,
+    _contact,
+    _dmy,
+    _footer,
+    _hm,
+    _intro,
+    _n,
+    _paras,
+    _rfc822,
+    _slug,
+    _views,
+    _weekday,
+    e,
+    split_source,
 )
 
 SITE_TABLE: tuple[tuple[str, str, str, str, str, tuple[str, ...]], ...] = (

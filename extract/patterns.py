@@ -78,7 +78,7 @@ def pattern_regex(pattern: str | list[dict]) -> str:
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def rule_terms(label: str) -> tuple[tuple[str, str], ...]:
     """(regex, id) of every pattern labelled ``label`` in extract/rules/*.jsonl, longest first."""
     terms = [(pattern_regex(p["pattern"]), p.get("id", "")) for p in load_patterns() if p.get("label") == label]
@@ -87,7 +87,7 @@ def rule_terms(label: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(terms, key=lambda t: len(t[0]), reverse=True))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def rule_regex(label: str, ids: tuple[str, ...] | None = None) -> re.Pattern[str]:
     """One alternation of the patterns of ``label`` (only those with an id in ``ids``, if given).
 
@@ -123,7 +123,7 @@ def find_rules(label: str, text: str) -> list[Hit]:
             for m in _named_rule_regex(label).finditer(text)]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _named_rule_regex(label: str) -> re.Pattern[str]:
     """``rule_regex`` with one named group per pattern: ``m.lastgroup`` is ``g<i>`` of ``rule_terms(label)[i]``."""
     alts = [f"(?P<g{i}>{rx})" for i, (rx, _) in enumerate(rule_terms(label))]

@@ -26,8 +26,18 @@ from parsel import Selector
 
 from ..encoding import DecodeError, decode_html
 from . import (
-    cms_generic, custom_cms, dnn, generic, lacviet, liferay, newspaper, nukeviet, sharepoint_list, sharepoint_portal,
-    webcenter, websphere,
+    cms_generic,
+    custom_cms,
+    dnn,
+    generic,
+    lacviet,
+    liferay,
+    newspaper,
+    nukeviet,
+    sharepoint_list,
+    sharepoint_portal,
+    webcenter,
+    websphere,
 )
 from .botwall import BotWall, detect_botwall
 from .document import largest_root

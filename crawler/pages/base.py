@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlsplit
 
 from parsel import Selector
 
@@ -24,8 +23,8 @@ from extract.normalize import normalize_name, normalize_text
 
 from . import urlshapes
 from .attachments import find_attachments, is_attachment_url
-from .clean import drop_node, element_lines, prune
 from .clean import body_text as clean_body_text
+from .clean import drop_node, element_lines, prune
 from .dates import date_from_url, parse_date
 from .meta import AUTHOR_META, BYLINE_LINE, DATE_META, clean_byline, meta_values, parse_views
 from .model import ArticlePage, Link, PageParse
@@ -144,9 +143,7 @@ def collect_links(spec: FamilySpec, url: str, sel: Selector) -> list[Link]:
         kind = None
         base, number = page_info(canon)
         same_listing = base == here_base
-        if same_listing and number > here_page and (a.root in next_nodes or NEXT_TEXT.match(raw_text)):
-            kind = "next"
-        elif same_listing and number == here_page + 1:
+        if same_listing and number > here_page and (a.root in next_nodes or NEXT_TEXT.match(raw_text)) or same_listing and number == here_page + 1:
             kind = "next"
         elif _matches(canon, spec.feed_urls + FEED_URLS):
             kind = "feed"

@@ -29,12 +29,10 @@ from extract.boilerplate import compile_patterns, rule_strings
 from extract.normalize import normalize_text
 
 BLOCK_TAGS: frozenset[str] = frozenset(
-    "p div section article header footer aside nav main ul ol li dl dt dd table thead tbody tfoot tr td th "
-    "h1 h2 h3 h4 h5 h6 blockquote figure pre hr form center address fieldset details summary caption".split()
+    ["p", "div", "section", "article", "header", "footer", "aside", "nav", "main", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "pre", "hr", "form", "center", "address", "fieldset", "details", "summary", "caption"]
 )
 SKIP_TAGS: frozenset[str] = frozenset(
-    "script style noscript iframe svg button select option input textarea template head object embed "
-    "video audio canvas map".split()
+    ["script", "style", "noscript", "iframe", "svg", "button", "select", "option", "input", "textarea", "template", "head", "object", "embed", "video", "audio", "canvas", "map"]
 )
 # Nodes that are never article text, wherever they sit inside a body container.
 PRUNE_SELECTORS: tuple[str, ...] = (

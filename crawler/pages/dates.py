@@ -19,7 +19,7 @@ True
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 VN_TZ = timezone(timedelta(hours=7))
@@ -28,7 +28,7 @@ _YEAR = r"((?:19|20)\d{2})"
 # Each pattern names its groups d, m, y; order matters only for speed.
 DATE_PATTERNS: tuple[str, ...] = (
     # ISO: 2023-01-30, 2023-01-30T10:00:00+07:00 (meta tags, sitemaps)
-    rf"(?<!\d)(?P<y>(?:19|20)\d{{2}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d)",
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)",
     # 14/10/2021, 14.10.2021, 14-10-2021, 6/2/2020 (same separator twice)
     r"(?<![\d/.-])(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>(?:19|20)\d{2})(?!\d)",
     # 25 Tháng 1 2022, ngày 14 tháng 10 năm 2021, 25 tháng 01, 2022; abbreviated (WordPress vi locale):
@@ -117,7 +117,7 @@ def _offset(text: str, after: int) -> timezone | None:
     if not m or m.start() - after > 12:
         return None
     if m.group(0) == "Z":
-        return timezone.utc
+        return UTC
     sign_s, hours_s, minutes_s = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
     sign = -1 if sign_s == "-" else 1
     hours = int(hours_s)

@@ -10,18 +10,25 @@ text that is not mostly links.
 
 from __future__ import annotations
 
-import re
-
 import trafilatura
 from parsel import Selector
 
 from extract.normalize import normalize_text
 
 from . import (
-    cms_generic, custom_cms, dnn, lacviet, liferay, newspaper, nukeviet, sharepoint_list, sharepoint_portal, webcenter,
+    cms_generic,
+    custom_cms,
+    dnn,
+    lacviet,
+    liferay,
+    newspaper,
+    nukeviet,
+    sharepoint_list,
+    sharepoint_portal,
+    urlshapes,
+    webcenter,
     websphere,
 )
-from . import urlshapes
 from .attachments import find_attachments
 from .base import FamilySpec, clean_title, collect_links
 from .clean import filter_lines

@@ -17,7 +17,7 @@ import re
 
 from parsel import Selector
 
-from .base import FamilySpec, NEXT_TEXT, parse_with_spec
+from .base import NEXT_TEXT, FamilySpec, parse_with_spec
 from .model import PageParse
 
 SPEC = FamilySpec(

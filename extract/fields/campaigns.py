@@ -288,7 +288,7 @@ def _campaigns_in(s: Sentence, prev_text: str | None, province: str | None, emul
             name = clean_name(re.split(r";|\s+(?i:phong trào)\s", name)[0])
         if len(name.split()) < 2:
             continue
-        if not (text[name_span[0] - 1: name_span[0]] in _QUOTES):
+        if text[name_span[0] - 1: name_span[0]] not in _QUOTES:
             name = name[0].upper() + name[1:]
         # kind by grouping: "các phong trào thi đua chuyên đề, như: …"; or anaphora to the previous sentence
         if kind is None and not other_kind:

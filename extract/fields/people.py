@@ -35,9 +35,9 @@ import functools
 import re
 from pathlib import Path
 
+from extract.constructions.places import past_place_name
 from extract.constructions.units import cut_predicate
 from extract.frontend import Analysis, Sentence
-from extract.constructions.places import past_place_name
 from extract.gazetteer import gazetteer, surnames
 from extract.patterns import rule_regex, rule_terms
 
@@ -267,7 +267,7 @@ def _people_in(s: Sentence, a: Analysis) -> list[dict]:
             left = text[: sep.start()]
             for k in range(5, 1, -1):
                 words = left.split()[-k:]
-                if len(words) < k or not words[0] in surnames():
+                if len(words) < k or words[0] not in surnames():
                     continue
                 start = len(left) - len(" ".join(words))
                 span = name_at(text, start)

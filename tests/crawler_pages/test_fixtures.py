@@ -13,7 +13,7 @@ from .conftest import FIXTURES, load_fixture
 NAMES = sorted(p.stem for p in FIXTURES.glob("*.json"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def parsed(name: str):
     url, body, expected = load_fixture(name)
     return parse_page(url, body), expected

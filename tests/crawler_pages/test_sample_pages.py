@@ -73,7 +73,7 @@ ARTICLES = [
 FIELDS = ("family", "title", "published", "author", "views", "attachments", "start", "end", "chrome")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _routes() -> dict[str, dict]:
     import json
 
@@ -84,7 +84,7 @@ def _routes() -> dict[str, dict]:
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def parse_route(key: str, method: str = "GET"):
     route = _routes()[(method, key)]
     return parse_page(HOST + key, (SAMPLE / route["file"]).read_bytes(), {"Content-Type": route["content_type"]})

@@ -10,8 +10,8 @@ import contextlib
 import gzip
 import shutil
 import socket
-import ssl
 import sqlite3
+import ssl
 import threading
 import time
 from collections.abc import Iterator

@@ -30,7 +30,7 @@ def test_body_title_and_date():
     # the quotation contains a full stop: it stays one sentence
     assert texts[1].startswith("TTĐT - Sáng 12/10") and texts[1].endswith("tại thành phố Đồng Xoài.")
     # chrome after the body ("Tin khác", SharePoint field list, counters) is gone
-    assert not any("Bình Dương" in t or "Views" in t or "Tiêu đề" == t for t in texts)
+    assert not any("Bình Dương" in t or "Views" in t or t == "Tiêu đề" for t in texts)
     assert len(texts) == 2
 
 

@@ -93,7 +93,7 @@ _OTHER_CONFERRER = re.compile(
 )
 
 
-def _bare_authority(after: str, a_ctx: "_Ctx") -> tuple[str | None, str | None, int]:
+def _bare_authority(after: str, a_ctx: _Ctx) -> tuple[str | None, str | None, int]:
     """Bare conferrers: "của Bộ", "Bộ trưởng", "của tỉnh", "của Chủ tịch UBND tỉnh" (resolved from the article)."""
     m = re.match(r"^(?:(?i:Bộ trưởng)|Bộ)(?![\w])(?!\s+[A-ZĐ])", after)
     if m:
