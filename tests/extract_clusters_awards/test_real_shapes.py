@@ -213,6 +213,25 @@ def test_the_province_flag_where_the_article_names_no_province():
     assert [(g[0], g[1]) for g in got] == [("Cờ thi đua", "province")]
 
 
+def test_what_a_council_agreed_after_a_colon_says_the_status():
+    text = ("Sau khi xem xét hồ sơ đề nghị khen thưởng của các đơn vị, Hội đồng Thi đua - Khen thưởng xã đã thống nhất: "
+            "tặng Giấy khen của Chủ tịch UBND xã cho 40 cá nhân; trình đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho "
+            "3 tập thể.")
+    assert [(g[0], g[4], g[5]) for g in _awards(text)] == [("Bằng khen", 3, "proposed"), ("Giấy khen", 40, "conferred")]
+
+
+def test_a_proposal_led_into_the_colon_stays_a_proposal():
+    text = "Hội đồng thống nhất đề nghị khen thưởng như sau: tặng Bằng khen của Thủ tướng Chính phủ cho 2 tập thể."
+    assert [(g[0], g[4], g[5]) for g in _awards(text)] == [("Bằng khen", 2, "proposed")]
+
+
+def test_a_sentence_opening_with_an_award_goes_on_with_the_one_before():
+    text = ("Hội đồng thống nhất trình đề nghị tặng Cờ thi đua của tỉnh cho 2 tập thể. "
+            "Huân chương Lao động hạng Ba: 1 cá nhân.")
+    assert [(g[0], g[4], g[5]) for g in _awards(text)] == [("Cờ thi đua", 2, "proposed"),
+                                                           ("Huân chương Lao động", 1, "proposed")]
+
+
 # --- clusters: how a block is named ----------------------------------------------------------------------------
 
 def _clusters(text: str) -> list[dict]:

@@ -37,7 +37,7 @@ from extract.constructions.numerals import emulation_years
 from extract.constructions.places import article_province, one_province_view
 from extract.constructions.structure import cut_edge
 from extract.fields.awards.headings import _heading_list
-from extract.fields.awards.mentions import _article_ministry, _Ctx
+from extract.fields.awards.mentions import _article_ministry, _Ctx, award_kinds
 from extract.fields.awards.recipients import (
     _LIST_LINE,
     _drop_position_places,
@@ -104,16 +104,28 @@ def _is_province_itself(x: dict) -> bool:
     return bool(x["province"]) and not re.sub(r"(?i:tỉnh|thành phố|TP\.?)", "", rest).strip(" ,.")
 
 
+def _opens_with_award(text: str) -> bool:
+    m = award_kinds()[1].search(text[:80])
+    return m is not None and not text[: m.start()].strip(" -–•+*0123456789.)")
+
+
 def _extract(a: Analysis) -> list[dict]:
     province = article_province(a)
     ctx = _Ctx(province, _article_ministry(a, province), emulation_years(a), single_province=one_province_view(a),
                cut_at=cut_edge(a))
     merged: dict[tuple, list[dict]] = {}
     header: str | None = None
+    last: tuple[int, str] | None = None  # the sentence index and status of the last award read
     for s in a.sentences:
         if not _LIST_LINE.match(s.text):
             header = None
-        for x in _awards_in(s, ctx, a, header) or _heading_list(a, s.index, ctx):
+        carried = header
+        if carried is None and last is not None and last[0] == s.index - 1 and _opens_with_award(s.text):
+            # "… đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho 89 cá nhân. Bằng khen của Thủ tướng Chính phủ:
+            # 7 cá nhân.": a sentence that opens with an award and no cue goes on with the one before it
+            carried = last[1]
+        for x in _awards_in(s, ctx, a, carried) or _heading_list(a, s.index, ctx):
+            last = (s.index, x["status"])
             same = merged.setdefault(_key(x), [])
             # the same award to the same recipient told twice (title and body, or lead and body);
             # distinct units of one province stay apart

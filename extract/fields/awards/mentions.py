@@ -101,8 +101,8 @@ def _bare_authority(after: str, a_ctx: _Ctx) -> tuple[str | None, str | None, in
     m = re.match(r"^(?:(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân)\s+)?(?:tỉnh|thành phố|Tỉnh)(?![\w])(?!\s+[A-ZĐ])", after)
     if m:  # "cờ thi đua của tỉnh": the province's, named as the text names it where the article names no province
         return (gazetteer().canonical_authority("UBND tỉnh", a_ctx.province) if a_ctx.province else "UBND tỉnh"), "province", m.end()
-    m = re.match(r"^(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân)\s+(?i:huyện|quận|thị xã)(?![\w])(?!\s+[A-ZĐ])", after)
-    if m:  # "giấy khen của Chủ tịch UBND huyện": a district's
+    m = re.match(r"^(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân)\s+(?i:huyện|quận|thị xã|xã|phường|thị trấn)(?![\w])(?!\s+[A-ZĐ])", after)
+    if m:  # "giấy khen của Chủ tịch UBND huyện": a district's or a commune's
         return re.sub(r"^Chủ tịch\s+", "", m.group(0)), "other", m.end()
     m = re.match(r"^(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân)(?![\w])(?!\s+(?:tỉnh|thành phố|huyện|TP|xã|quận|thị xã))", after)
     if m and a_ctx.province:

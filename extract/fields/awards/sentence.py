@@ -34,6 +34,13 @@ def _not_real(window: str) -> bool:
 
 
 def _status(window: str, after: str) -> str | None:
+    colon = window.rfind(":")
+    if colon > 0 and not find_rules("AWARD_PROPOSE", mask(window[max(0, colon - 50):colon], "AWARD_CUE_EXCEPT")):
+        # "Sau khi xem xét các hồ sơ đề nghị khen thưởng, Hội đồng thống nhất: Tặng …": what was agreed after the
+        # colon says the status, not the proposals talked of before it (unless they lead straight into it)
+        own = _status(window[colon + 1:], after)
+        if own is not None:
+            return own
     w = mask(window, "AWARD_CUE_EXCEPT")
     if find_rules("AWARD_PROPOSE", w):
         return "proposed"
