@@ -316,6 +316,13 @@ def test_a_holder_whose_head_is_named_right_after_its_commune():
     assert _roles(text) == [("leader", "Đoàn xã Tân Hưng", None, 2024)]
 
 
+def test_a_role_joined_to_one_spoken_of_in_general_is_general_too():
+    text = ("Khối thi đua số 3 có 6 đơn vị thành viên. Theo kế hoạch mà Sở Nội vụ ban hành, khối trưởng thi đua chủ "
+            "trì, cùng khối phó thi đua và thủ trưởng các đơn vị thành viên xây dựng chương trình hoạt động năm 2024 "
+            "của Khối.")
+    assert _roles(text) == []
+
+
 def test_role_then_its_head_in_apposition():
     text = ("Tổng kết năm 2019, thay mặt đơn vị Cụm trưởng Cụm thi đua số 2, Đại tá Nguyễn Văn Bình, Giám đốc Công an tỉnh "
             "Hà Giang phát biểu khai mạc.")

@@ -127,6 +127,7 @@ def _roles_in(s: Sentence, years: Years, carry: tuple[int, bool] | None = None,
     prev_subject: Unit | None = None  # the holder of the previous role, written before it
     pending: list[Unit] = []  # "Sở A và Sở B lần lượt làm Cụm trưởng, Cụm phó"
     extra: list[Unit] = []  # "A và B, là hai đơn vị dẫn đầu": one role, several units
+    generic_end: int | None = None  # the end of the last role spoken of as any holder's
     for i, (h, kind) in enumerate(cues):
         nxt = cues[i + 1][0].start if i + 1 < len(cues) else len(text)
         c_start, c_end = clause_bounds(text, h.start)
@@ -165,7 +166,11 @@ def _roles_in(s: Sentence, years: Years, carry: tuple[int, bool] | None = None,
         if role == "leading_unit" and _COUNTED_HOLDER.search(text[max(prev_end, c_start):h.start]):
             continue  # "công nhận 3 đơn vị xuất sắc dẫn đầu các cụm thi đua": the holders are only counted
         if kind != "vote" and _GENERIC_ROLE.match(after):
+            generic_end = h.end
             continue  # "cụm trưởng thi đua cấp chi cục chủ trì, …": what any holder does, none named
+        if kind != "vote" and generic_end is not None and _JOINED.fullmatch(text[generic_end:h.start]):
+            generic_end = h.end
+            continue  # "…, cùng cụm phó thi đua và thủ trưởng các đơn vị …": joined to such a role, as generic
         label_end = _label_after(text, h, labels)
         person_after = unit_of_person_after(text[label_end or h.end:c_end], label_end or h.end) if kind != "vote" else None
         if re.search(r"(?i:đại diện|thay mặt)(?:\s+(?i:đơn vị))?\s*$", before) and person_after is None:
@@ -272,6 +277,7 @@ def _roles_in(s: Sentence, years: Years, carry: tuple[int, bool] | None = None,
 _COUNTED_HOLDER = re.compile(r"(?<![\w/])0*\d{1,3}\s+(?i:đơn vị|tập thể|tỉnh|sở)(?:\s+[a-zà-ỹđ]+){0,4}\s*$")
 # a role spoken of as any holder's: "cụm trưởng thi đua cấp chi cục chủ trì", "cụm trưởng, cụm phó … phải chịu"
 _GENERIC_ROLE = re.compile(r"^\s*(?:(?i:thi đua)\s+)?(?:(?i:cấp)\s+[^\s,]+(?:\s+[^\s,]+)?\s+)?(?i:chủ trì|phải|có trách nhiệm|chịu trách nhiệm)(?![\w])")
+_JOINED = re.compile(r"[^.;:]{0,60}?[\s,](?i:cùng|cùng với|và|với)\s+")
 _STARTS_UNIT = re.compile(r"^\s*(?:Sở|Công an|UBND|Ủy ban|Ban|Cục|Đài|Báo|Trường|Bệnh viện|Trung tâm|Hội|Liên đoàn|Tỉnh đoàn|"
                           r"Văn phòng|Mặt trận|Kho bạc|Chi cục|Viện|Phòng|Cơ quan)(?![\w])")
 # an organizer in apposition after a cluster's label: ", Bộ Công an", ", ngành Thuế"
