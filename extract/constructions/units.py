@@ -112,6 +112,10 @@ def mask_firm_and(segment: str, masked: str) -> str:
 _ATTACHED_PLACE = re.compile(rf"^\s+(?:huyện|quận|thị xã|thành phố|TP\.?|xã|phường|thị trấn)\s+{UPPER}\w*(?:\s+{UPPER}\w*)*")
 
 
+# "Tỉnh ủy viên", "Ủy viên Ban Thường vụ": a member's title, not the committee
+_MEMBER_TITLE = re.compile(r"(?i:tỉnh|thành|huyện|quận|thị|đảng)\s+(?i:ủy|uỷ)\s+(?i:viên)|(?i:ủy|uỷ)\s+(?i:viên)(?:\s.*)?")
+
+
 def unit_from(segment: str, seg_start: int, province_first: bool) -> Unit | None:
     """The unit written in a segment (its last one, or its first when ``province_first``).
 
@@ -155,7 +159,7 @@ def unit_from(segment: str, seg_start: int, province_first: bool) -> Unit | None
         if ends:
             end = h.end + ends[0].start
     text = cut_trailing_name(_VERB_TAIL.sub("", segment[h.start:end]).strip().rstrip(" .;,"))
-    if len(text.split()) < 2:
+    if len(text.split()) < 2 or _MEMBER_TITLE.fullmatch(text):
         return None
     return Unit(text, seg_start + h.start, seg_start + h.start + len(text), None)
 

@@ -323,6 +323,12 @@ def test_a_role_joined_to_one_spoken_of_in_general_is_general_too():
     assert _roles(text) == []
 
 
+def test_a_committee_members_title_is_no_role_holder():
+    text = ("Năm 2022, Khối thi đua các cơ quan Đảng tỉnh tổ chức hội nghị sơ kết. Đồng chí Lê Thị Hà, Tỉnh ủy viên, "
+            "Trưởng ban dân vận tỉnh ủy, Khối trưởng, phát biểu khai mạc.")
+    assert all("ủy viên" not in r[1].lower() for r in _roles(text))
+
+
 def test_role_then_its_head_in_apposition():
     text = ("Tổng kết năm 2019, thay mặt đơn vị Cụm trưởng Cụm thi đua số 2, Đại tá Nguyễn Văn Bình, Giám đốc Công an tỉnh "
             "Hà Giang phát biểu khai mạc.")
