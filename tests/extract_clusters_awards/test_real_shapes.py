@@ -329,6 +329,13 @@ def test_a_committee_members_title_is_no_role_holder():
     assert all("ủy viên" not in r[1].lower() for r in _roles(text))
 
 
+def test_one_leader_a_year_after_a_handover():
+    text = ("Công an tỉnh Kon Tum bàn giao đơn vị Cụm trưởng Cụm thi đua số 5 năm 2023 cho Công an tỉnh Gia Lai. "
+            "Dự hội nghị có lãnh đạo Công an các tỉnh: Gia Lai, Đắk Lắk, Đắk Nông, Lâm Đồng và đơn vị cụm trưởng "
+            "Công an tỉnh Kon Tum.")
+    assert {(r[0], r[2], r[3]) for r in _roles(text)} == {("leader", "Kon Tum", 2022), ("leader", "Gia Lai", 2023)}
+
+
 def test_role_then_its_head_in_apposition():
     text = ("Tổng kết năm 2019, thay mặt đơn vị Cụm trưởng Cụm thi đua số 2, Đại tá Nguyễn Văn Bình, Giám đốc Công an tỉnh "
             "Hà Giang phát biểu khai mạc.")
