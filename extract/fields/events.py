@@ -76,7 +76,8 @@ _ONLINE = re.compile(r"(?i:trực tuyến|hình thức trực tuyến|online)")
 _YEAR_BACK_DAYS = 60  # how far before publication a day/month without year may be moved into the previous year
 
 
-def resolve_date(day: int, month: int, year: int | None, published: dt.date | None, ref_year: int | None) -> dt.date | None:
+def resolve_date(day: int, month: int, year: int | None, published: dt.date | None, ref_year: int | None,
+                 school: tuple[int, int] | None = None) -> dt.date | None:
     """A calendar date, the year taken from the article when the text gives only day and month.
 
     A day/month after the publication date goes to the previous year only
@@ -89,6 +90,12 @@ def resolve_date(day: int, month: int, year: int | None, published: dt.date | No
     True
     >>> resolve_date(20, 2, None, None, 2023)
     datetime.date(2023, 2, 20)
+
+    Without a publication date, a day of a school year's autumn is in its first year ("Ngày 11-10, … năm học
+    2019 - 2020"):
+
+    >>> resolve_date(11, 10, None, None, 2020, (2019, 2020))
+    datetime.date(2019, 10, 11)
     """
     try:
         if year is not None:
@@ -100,6 +107,8 @@ def resolve_date(day: int, month: int, year: int | None, published: dt.date | No
                 back = dt.date(published.year - 1, month, day)
                 return back if published - back <= dt.timedelta(days=_YEAR_BACK_DAYS) else None
             return d
+        if school is not None:
+            return dt.date(school[0] if month >= 8 else school[1], month, day)
         if ref_year is not None:
             return dt.date(ref_year, month, day)
     except ValueError:
@@ -107,7 +116,16 @@ def resolve_date(day: int, month: int, year: int | None, published: dt.date | No
     return None
 
 
-def sentence_date(text: str, published: dt.date | None, ref_year: int | None) -> dt.date | None:
+_SCHOOL_YEAR = re.compile(r"(?i:năm học)\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})")
+
+
+def _school_year(text: str) -> tuple[int, int] | None:
+    m = _SCHOOL_YEAR.search(text)
+    return (int(m.group(1)), int(m.group(2))) if m and int(m.group(2)) == int(m.group(1)) + 1 else None
+
+
+def sentence_date(text: str, published: dt.date | None, ref_year: int | None,
+                  school: tuple[int, int] | None = None) -> dt.date | None:
     """The date adverbial of an event sentence ("Sáng ngày 06/3", "Ngày 12/3/2021"), not a document's date."""
     cands = list(_EVENT_DATE.finditer(text))
     lead = _LEADING_DATE.match(text)
@@ -124,7 +142,7 @@ def sentence_date(text: str, published: dt.date | None, ref_year: int | None) ->
             d, mo, y = int(m.group("d2")), int(m.group("m2")), m.group("y2")
         if not (1 <= d <= 31 and 1 <= mo <= 12):
             continue
-        date = resolve_date(d, mo, int(y) if y else None, published, ref_year)
+        date = resolve_date(d, mo, int(y) if y else None, published, ref_year, school)
         if date:
             return date
     if _TODAY.search(text) and published:
@@ -302,7 +320,7 @@ def _mention(s: Sentence, a: Analysis, lead: bool, default: str | None) -> dict 
     kinds = kinds_in(text)
     if not kinds:
         return None
-    date = sentence_date(text, a.published, a.year)
+    date = sentence_date(text, a.published, a.year, _school_year(text) or _school_year(a.sentences[0].text))
     if date is None and not (lead or title or _REPORTED.search(text)):
         return None
     first_cue = kinds[0][1]

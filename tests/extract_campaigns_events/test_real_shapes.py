@@ -121,6 +121,16 @@ def test_a_paragraph_opening_with_ngay_is_no_publication_date():
     assert a.published is None and a.year == 2024
 
 
+def test_an_autumn_day_of_a_school_year_is_in_its_first_year():
+    from extract.fields import events
+
+    text = ("Khối thi đua các trường THCS ký kết giao ước thi đua năm học 2022 - 2023\n\n"
+            "Sáng 26-9, Khối thi đua các trường THCS huyện đã tổ chức lễ ký kết giao ước thi đua năm học 2022 - 2023.\n\n"
+            "Ngày 14-3, Khối tiếp tục tổ chức hội nghị sơ kết học kỳ I.")
+    got = events.extract(analyze(text))
+    assert sorted(e["date"] for e in got) == ["2022-09-26", "2023-03-14"]
+
+
 def test_a_name_glued_to_the_commune_of_its_position():
     text = "Phát biểu chào mừng có Chủ tịch UBND phường Kim Long Trần Văn Hải."
     assert _people(text) == [("Trần Văn Hải", "Chủ tịch UBND phường Kim Long")]
