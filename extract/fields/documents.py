@@ -76,7 +76,12 @@ def kind_of(m: re.Match[str]) -> str | None:
     for p in parts[1:]:
         if p in codes:
             return codes[p]
+    if m.group("so") and _LETTER_AFTER.search(m.string[m.end(): m.end() + 250]):
+        return "Công văn"  # "Số: 424/SGDĐT-TĐKT … V/v hướng dẫn …": a letter's own number, no type code in it
     return None
+
+
+_LETTER_AFTER = re.compile(r"(?<![\w/])V/v\s|(?i:kính gửi)\s*:")
 
 
 def doc_date(text: str) -> str | None:
@@ -144,4 +149,5 @@ def extract(a: Analysis) -> list[dict]:
                 continue
             found[key] = {"kind": kind, "number": number, "date": date,
                           "evidence": s.evidence(m.start(), m.end())}
-    return list(found.values())
+    # "Số 424/SGDĐT TĐKT" (a copy that lost its hyphen) and "Số: 424/SGDĐT-TĐKT": one document, the full number
+    return [d for k, d in found.items() if not any(o != k and o.startswith(k + "-") for o in found)]

@@ -314,13 +314,22 @@ def _is_title(s: Sentence, a: Analysis) -> bool:
     return s.is_title or bool(a.title) and s.text.strip() == (a.title or "").strip()
 
 
+_LETTER = re.compile(r"(?<![\w/])V/v\s|(?i:kính gửi)\s*:")
+
+
 def _mention(s: Sentence, a: Analysis, lead: bool, default: str | None) -> dict | None:
     text = s.text
     title = _is_title(s, a)
     kinds = kinds_in(text)
     if not kinds:
         return None
-    date = sentence_date(text, a.published, a.year, _school_year(text) or _school_year(a.sentences[0].text))
+    school = _school_year(text) or _school_year(a.sentences[0].text)
+    letter = _LETTER.search(text[: kinds[0][1]])
+    # "Số: 215/SNV … ngày 12 tháng 11 năm 2022 V/v hướng dẫn tổng kết …": a letter (dated in its header) asks for
+    # the meeting; none is reported unless its body dates one
+    date = sentence_date(text[letter.end():] if letter else text, a.published, a.year, school)
+    if letter and date is None:
+        return None
     if date is None and not (lead or title or _REPORTED.search(text)):
         return None
     first_cue = kinds[0][1]

@@ -131,6 +131,29 @@ def test_an_autumn_day_of_a_school_year_is_in_its_first_year():
     assert sorted(e["date"] for e in got) == ["2022-09-26", "2023-03-14"]
 
 
+LETTER = ("UBND TỈNH ĐIỆN BIÊN SỞ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 215/SNV-TĐKT Điện Biên, ngày 12 "
+          "tháng 11 năm 2022 V/v hướng dẫn tổng kết công tác thi đua, khen thưởng năm 2022 Kính gửi: - Các sở, ban, "
+          "ngành tỉnh; - UBND các huyện; Sở Nội vụ hướng dẫn việc tổng kết công tác thi đua, khen thưởng năm 2022 như "
+          "sau: I. BÁO CÁO TỔNG KẾT CÔNG TÁC THI ĐUA NĂM 2022 - Các đơn vị tiến hành đánh giá, tổng kết công tác thi "
+          "đua, khen thưởng năm 2022 và xây dựng báo cáo tổng kết\n\nBản chụp: Số 215/SNV TĐKT")
+
+
+def test_a_letter_asking_for_a_review_reports_no_review():
+    from extract.fields import events
+
+    assert events.extract(analyze("Hướng dẫn tổng kết năm 2022\n\n" + LETTER)) == []
+    # the body of a letter may still report a dated meeting
+    held = LETTER.replace("Sở Nội vụ hướng dẫn việc", "Ngày 5/11, Sở Nội vụ đã tổ chức hội nghị")
+    assert [e["date"] for e in events.extract(analyze("Hướng dẫn tổng kết năm 2022\n\n" + held))] == ["2022-11-05"]
+
+
+def test_a_letters_own_number_is_a_cong_van_once():
+    from extract.fields import documents
+
+    got = documents.extract(analyze("Hướng dẫn tổng kết năm 2022\n\n" + LETTER))
+    assert [(d["kind"], d["number"]) for d in got] == [("Công văn", "215/SNV-TĐKT")]
+
+
 def test_a_name_glued_to_the_commune_of_its_position():
     text = "Phát biểu chào mừng có Chủ tịch UBND phường Kim Long Trần Văn Hải."
     assert _people(text) == [("Trần Văn Hải", "Chủ tịch UBND phường Kim Long")]
