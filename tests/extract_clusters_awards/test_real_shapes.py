@@ -232,6 +232,11 @@ def test_a_sentence_opening_with_an_award_goes_on_with_the_one_before():
                                                            ("Huân chương Lao động", 1, "proposed")]
 
 
+def test_the_recipient_ends_before_the_sentences_verb():
+    text = "Sáng 3-6, lễ đón nhận Cờ thi đua của Chính phủ trao tặng cho Trường THCS Lê Quý Đôn đã được tổ chức trang trọng."
+    assert [g[2] for g in _awards(text)] == ["Trường THCS Lê Quý Đôn"]
+
+
 # --- clusters: how a block is named ----------------------------------------------------------------------------
 
 def _clusters(text: str) -> list[dict]:
