@@ -237,6 +237,12 @@ def test_the_recipient_ends_before_the_sentences_verb():
     assert [g[2] for g in _awards(text)] == ["Trường THCS Lê Quý Đôn"]
 
 
+def test_a_badge_for_a_provinces_cause_is_the_provinces():
+    text = "Dịp này, 18 cá nhân được trao Kỷ niệm chương “Vì sự nghiệp phát triển tỉnh Bình Phước”."
+    assert [(g[0], g[1], g[4]) for g in _awards(text)] == [
+        ("Kỷ niệm chương Vì sự nghiệp phát triển tỉnh Bình Phước", "province", 18)]
+
+
 # --- clusters: how a block is named ----------------------------------------------------------------------------
 
 def _clusters(text: str) -> list[dict]:

@@ -62,6 +62,8 @@ _KNC_NAME = re.compile(
     r"|((?:Vì|vì|[A-ZĐ])[^;:.”\"()]{2,90}?)(?=\s+(?:cho|của|tới|đến|do|được|năm|tặng|trao|và\s+(?:\d|[A-ZĐ]))\s"
     r"|\s*,\s*(?:\d|[A-ZĐ]|và\s)|[;:.()“”\"]|$))")
 _NAMED_KINDS = ("Kỷ niệm chương", "Huy hiệu", "Huy chương")
+# a badge named for a province's cause is the province's: "Huy hiệu Vì sự nghiệp xây dựng và phát triển tỉnh Quảng Nam"
+_OF_A_PROVINCE = re.compile(r"(?i:vì sự nghiệp)\s[^”\"]*?(?i:tỉnh|thành phố)\s+" + UPPER)
 
 
 _OF = re.compile(r"^\s*(?:[(,]\s*)?(?:(?i:của|do)\s+)?")
@@ -171,6 +173,8 @@ def _mentions(text: str, ctx: _Ctx) -> list[Mention]:
         if award in _NAMED_KINDS and (n := _KNC_NAME.match(text[end:])):
             award = f"{award} {(n.group(1) or n.group(2)).strip()}"
             end += n.end()
+            if k.level is None and _OF_A_PROVINCE.search(award):
+                k = Kind(k.surface, k.award, "province", k.conferred_by, k.note)  # "Vì sự nghiệp … tỉnh Quảng Nam"
         elif award in _NAMED_KINDS[1:]:
             continue  # a bare "huy hiệu" or "huy chương" is no award of the contract
         if end < len(text) and text[end] in "”\"" and (re.search(r"[“\"]", text[m.start():end])
