@@ -225,7 +225,8 @@ def split_page(text: str) -> PageText:
     # the header zone ends at the first real paragraph
     first_para = next(
         (i for i, (_, _, ln) in enumerate(lines)
-         if _words(ln) >= r.min_header_paragraph_words and (_SENTENCE_END.search(ln) or _continues(lines, i))),
+         # a caption in a one-cell table ("| Chủ tịch … trao Cờ thi đua … năm 2022. |") is a paragraph too
+         if _words(ln) >= r.min_header_paragraph_words and (_SENTENCE_END.search(ln.rstrip(" |")) or _continues(lines, i))),
         None,
     )
     if first_para is None:

@@ -206,3 +206,12 @@ def test_ner_reads_a_bounded_window_around_the_name():
     s, e = tag_window(text, start, start + 17)
     assert s <= start and e >= start + 17 and e - s <= TAG_WINDOW + 17 + 2
     assert text[s - 1] == " " or s == 0
+
+
+def test_a_caption_in_a_one_cell_table_above_the_lead_is_body():
+    text = ("Công đoàn ngành Y tế tổng kết năm 2023\n"
+            "![]() |\n"
+            "| Chủ tịch Công đoàn ngành Y tế Lê Văn Bình trao Cờ thi đua cho các đơn vị xuất sắc năm 2023. |\n"
+            "Sáng 20/12, Công đoàn ngành Y tế tổ chức hội nghị tổng kết công tác công đoàn năm 2023.\n")
+    texts = [s.text for s in analyze(text).sentences]
+    assert any(t.lstrip("| ").startswith("Chủ tịch Công đoàn ngành Y tế Lê Văn Bình trao") for t in texts)

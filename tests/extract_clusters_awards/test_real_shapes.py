@@ -347,6 +347,12 @@ def test_one_leader_a_year_after_a_handover():
     assert {(r[0], r[2], r[3]) for r in _roles(text)} == {("leader", "Kon Tum", 2022), ("leader", "Gia Lai", 2023)}
 
 
+def test_units_leading_clusters_spoken_of_in_general_name_no_holder():
+    text = ("Cụm thi đua số 4 tổng kết năm 2023. Chủ tịch Liên đoàn Lao động tỉnh trao Cờ thi đua của Liên đoàn Lao động "
+            "tỉnh tặng các đơn vị xuất sắc, dẫn đầu cụm, khối thi đua năm 2023.")
+    assert [r for r in _roles(text) if r[0] == "leading_unit"] == []
+
+
 def test_role_then_its_head_in_apposition():
     text = ("Tổng kết năm 2019, thay mặt đơn vị Cụm trưởng Cụm thi đua số 2, Đại tá Nguyễn Văn Bình, Giám đốc Công an tỉnh "
             "Hà Giang phát biểu khai mạc.")

@@ -214,7 +214,9 @@ def _roles_in(s: Sentence, years: Years, carry: tuple[int, bool] | None = None,
                 if len(group) >= 2:
                     unit, extra = group[0], group[1:]
             # "…, đơn vị kế tiếp làm Cụm phó": a rule of rotation, no holder named
-            generic = last_comma >= 0 and re.match(r"^\s*(?:(?i:các)\s+)?đơn vị\s+[a-zà-ỹ]", text[last_comma + 1:h.start])
+            generic = last_comma >= 0 and (re.match(r"^\s*(?:(?i:các)\s+)?đơn vị\s+[a-zà-ỹ]", text[last_comma + 1:h.start])
+                                           # "… tặng các đơn vị xuất sắc, dẫn đầu cụm, khối": units in general
+                                           or _PLURAL_UNITS.search(text[seg_start:last_comma]) is not None)
             if unit is None and (person := unit_of_person_before(seg, seg_start)):
                 # "đồng chí A, Tỉnh ủy viên, Phó Trưởng Ban Tổ chức Tỉnh ủy, Khối phó": the unit the person heads
                 unit, via_person = person, True
@@ -277,6 +279,7 @@ def _roles_in(s: Sentence, years: Years, carry: tuple[int, bool] | None = None,
 _COUNTED_HOLDER = re.compile(r"(?<![\w/])0*\d{1,3}\s+(?i:đơn vị|tập thể|tỉnh|sở)(?:\s+[a-zà-ỹđ]+){0,4}\s*$")
 # a role spoken of as any holder's: "cụm trưởng thi đua cấp chi cục chủ trì", "cụm trưởng, cụm phó … phải chịu"
 _GENERIC_ROLE = re.compile(r"^\s*(?:(?i:thi đua)\s+)?(?:(?i:cấp)\s+[^\s,]+(?:\s+[^\s,]+)?\s+)?(?i:chủ trì|phải|có trách nhiệm|chịu trách nhiệm)(?![\w])")
+_PLURAL_UNITS = re.compile(r"(?<![\w])(?i:các|những)\s+(?i:đơn vị|tập thể)(?:\s+[a-zà-ỹđ]+){0,3}\s*$")
 _JOINED = re.compile(r"[^.;:]{0,60}?[\s,](?i:cùng|cùng với|và|với)\s+")
 _STARTS_UNIT = re.compile(r"^\s*(?:Sở|Công an|UBND|Ủy ban|Ban|Cục|Đài|Báo|Trường|Bệnh viện|Trung tâm|Hội|Liên đoàn|Tỉnh đoàn|"
                           r"Văn phòng|Mặt trận|Kho bạc|Chi cục|Viện|Phòng|Cơ quan)(?![\w])")
