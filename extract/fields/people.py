@@ -173,6 +173,9 @@ def _phrase_end_at(text: str, start: int) -> int:
     return start + _phrase_end(nlp().make_doc(text[start: start + _PHRASE_WINDOW]), 0)
 
 
+_FORMER = re.compile(r"(?i:nguyên|cựu)\s+(?=[A-ZĐ])")
+
+
 def _position_after(s: Sentence, pos: int) -> tuple[int, int] | None:
     """Span of a position phrase starting at ``pos`` (after ", " / " - " / "("), compound titles included."""
     text = s.text
@@ -181,12 +184,13 @@ def _position_after(s: Sentence, pos: int) -> tuple[int, int] | None:
     if not m:
         return None
     start = pos + m.end()
-    title = offices.match(text, start)
+    former = _FORMER.match(text, start)  # "nguyên Chủ tịch …": a former office holder keeps "nguyên" in the title
+    title = offices.match(text, former.end() if former else start)
     if not title:
         return None
     honor = _honorific_re()
     # a title with lower-case words ("Tổng phụ trách Đội", "Kế toán trưởng") is whole before the organisation
-    end = _phrase_end_at(text, start)
+    end = _phrase_end_at(text, title.start())
     if end < title.end():
         end = max(title.end(), _phrase_end_at(text, title.end()))
     while end < len(text) and text[end] == ",":
@@ -304,6 +308,8 @@ def _people_in(s: Sentence, a: Analysis) -> list[dict]:
                 words = text[span[0]: span[1]].split()
                 if len(first) > 6 and any(x in surnames() for x in words[1:-1]):
                     continue  # "Vietcombank Phạm Quang Dũng": not a syllable, the name starts at the surname
+                if _FIRM_BEFORE.search(text[:span[0]]):
+                    continue  # "Chủ tịch HĐQT Công ty cổ phần Tập đoàn Phú Cường": the firm's name, no person's
                 if not _ner_person(a, s, span):
                     continue
             position = (t.start(), span[0])
@@ -313,6 +319,10 @@ def _people_in(s: Sentence, a: Analysis) -> list[dict]:
             taken.append((t.start(), span[1]))
             break
     return [p for p in out if not p.pop("commemorated")]
+
+
+_FIRM_BEFORE = re.compile(r"(?<![\w])(?i:công ty|tập đoàn|tổng công ty|cổ phần|TNHH|hợp tác xã|HTX|doanh nghiệp|"
+                          r"ngân hàng|nhà máy|xí nghiệp)\s+$")
 
 
 def _commemorated(text: str, name: tuple[int, int], pos: tuple[int, int]) -> bool:

@@ -157,3 +157,16 @@ def test_a_letters_own_number_is_a_cong_van_once():
 def test_a_name_glued_to_the_commune_of_its_position():
     text = "Phát biểu chào mừng có Chủ tịch UBND phường Kim Long Trần Văn Hải."
     assert _people(text) == [("Trần Văn Hải", "Chủ tịch UBND phường Kim Long")]
+
+
+def test_a_firms_name_after_a_title_is_no_person_whatever_ner_says(monkeypatch):
+    # underthesea's NER calls some firm names persons, depending on the words around them
+    monkeypatch.setattr(people, "_ner_person", lambda *args: True)
+    text = ("Cá nhân được khen gồm: ông Lê Văn Tâm, Tổng Giám đốc Công ty cổ phần thủy sản Minh Phú Cà Mau kiêm Chủ "
+            "tịch HĐQT Công ty cổ phần Tập đoàn Minh Phú tỉnh Sóc Trăng.")
+    assert [n for n, _ in _people(text)] == ["Lê Văn Tâm"]
+
+
+def test_a_former_office_holder_after_a_dash():
+    text = "Bà Lò Thị Mai - nguyên Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Sơn La nhận Huân chương Lao động hạng Ba."
+    assert _people(text) == [("Lò Thị Mai", "nguyên Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Sơn La")]
