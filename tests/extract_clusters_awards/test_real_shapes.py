@@ -243,6 +243,18 @@ def test_a_badge_for_a_provinces_cause_is_the_provinces():
         ("Kỷ niệm chương Vì sự nghiệp phát triển tỉnh Bình Phước", "province", 18)]
 
 
+def test_persons_of_a_count_named_in_paragraphs_after_its_units():
+    text = ("Tại lễ kỷ niệm, Chủ tịch nước trao danh hiệu Anh hùng Lao động cho 5 tập thể, cá nhân gồm: Bệnh viện Đa khoa "
+            "tỉnh Thái Bình; Trường THPT chuyên Lê Quý Đôn (tỉnh Quảng Trị); Công ty Cổ phần Cao su Đồng Phú.\n\n"
+            "Về cá nhân có: Ông Hà Văn Sơn, Giám đốc Hợp tác xã Nông nghiệp Tân Lập tỉnh Phú Thọ.\n\n"
+            "Bà Lê Thị Ngọc Hân, Hiệu trưởng Trường Tiểu học Kim Đồng.\n\n"
+            "Ông Nông Văn Dũng, nông dân sản xuất giỏi.\n\n"
+            "Buổi lễ còn có sự tham dự của lãnh đạo các bộ, ngành.")
+    got = [(g[2], g[3]) for g in _awards(text)]
+    assert ("Hà Văn Sơn", "Phú Thọ") in got and ("Lê Thị Ngọc Hân", None) in got
+    assert len(got) == 5 and not any(r and r.startswith("Nông Văn") for r, _ in got)
+
+
 # --- clusters: how a block is named ----------------------------------------------------------------------------
 
 def _clusters(text: str) -> list[dict]:

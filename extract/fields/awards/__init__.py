@@ -46,7 +46,7 @@ from extract.fields.awards.recipients import (
 )
 from extract.fields.awards.sentence import _awards_in, _status
 from extract.frontend import Analysis
-from extract.gazetteer import gazetteer
+from extract.gazetteer import UPPER, gazetteer
 from extract.normalize import fold
 
 
@@ -146,6 +146,7 @@ def _extract(a: Analysis) -> list[dict]:
             header = _status(s.text, "") or header  # a sub-list's own line ("1. Cờ thi đua … gồm:") keeps the intro's status
     out = [x for same in merged.values() for x in same]
     out = _named_in_next_sentence(a, out, ctx)
+    out += _persons_after_units(a, out, ctx)
     _same_kind_same_conferrer(a, out)
     out = [x for x in out if not _told_again(x, out) and not _summed_up(x, out) and not _said_in_general(x, out)]
     for x in out:
@@ -177,6 +178,50 @@ def _named_in_next_sentence(a: Analysis, awards: list[dict], ctx: _Ctx) -> list[
             y = dict(x, recipient=_recipient_text(it), province=_recipient_province(it, ctx), count=None)
             y["evidence"] = nxt.evidence(it.start, it.end)
             out.append(y)
+    return out
+
+
+_UNITS_AND_PERSONS = re.compile(r"(?<![\w])0*(\d{1,3})\s+(?i:tập thể\s*,?\s*(?:và\s+)?cá nhân)\s+(?i:gồm|gồm có|là)\s*:")
+_PERSONS_HEAD = re.compile(r"^\s*(?:(?i:về|còn)\s+)?(?:(?i:các|những)\s+)?(?i:cá nhân)\s*(?:(?i:có|gồm|gồm có|là)\s*)?:\s*")
+_PERSON_LINE = re.compile(r"^\s*(?:[-–+•]\s*)?(?i:ông|bà|đồng chí|anh|chị)\s+(?P<name>" + UPPER + r"\w*(?:\s+" + UPPER
+                          + r"\w*){1,3})(?=\s*[,(\-–]|\s*$)")
+
+
+def _persons_after_units(a: Analysis, awards: list[dict], ctx: _Ctx) -> list[dict]:
+    """The persons of a count of units and persons, named after its units: "… trao danh hiệu Anh hùng Lao động cho 10
+    tập thể, cá nhân gồm: A; B; C. / Về cá nhân có: Ông D, Chủ tịch …, tỉnh An Giang. / Bà E, Giám đốc …" — each
+    person (one a paragraph, or listed after the head) gets the award, until the count is full."""
+    out: list[dict] = []
+    by_sentence: dict[tuple[int, str, str], list[dict]] = {}
+    for x in awards:
+        if x["recipient"]:
+            by_sentence.setdefault((x["evidence"]["sentence_index"], x["award"], x["status"]), []).append(x)
+    for (idx, _, _), named in by_sentence.items():
+        m = _UNITS_AND_PERSONS.search(a.sentences[idx].text)
+        if not m or len(named) >= int(m.group(1)) or idx + 1 >= len(a.sentences):
+            continue
+        left = int(m.group(1)) - len(named)
+        head = _PERSONS_HEAD.match(a.sentences[idx + 1].text)
+        if not head:
+            continue
+        j, offset = idx + 1, head.end()
+        while left > 0 and j < len(a.sentences):
+            s = a.sentences[j]
+            p = _PERSON_LINE.match(s.text[offset:])
+            if not p:
+                break
+            rest = s.text[offset + p.end():]
+            provs = gazetteer().find_provinces(rest.split(";")[0])
+            y = dict(named[0], recipient=p.group("name"), province=provs[-1].name if provs else None, count=None)
+            y["evidence"] = s.evidence(offset + p.start("name"), offset + p.end("name"))
+            out.append(y)
+            left -= 1
+            # several persons in one paragraph, after ";": "Ông D, …; bà E, …"
+            nxt = re.search(r";\s*(?=(?:[-–+•]\s*)?(?i:ông|bà|đồng chí|anh|chị)\s)", rest)
+            if nxt:
+                offset += p.end() + nxt.end()
+                continue
+            j, offset = j + 1, 0
     return out
 
 
