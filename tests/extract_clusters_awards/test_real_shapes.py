@@ -255,6 +255,17 @@ def test_persons_of_a_count_named_in_paragraphs_after_its_units():
     assert len(got) == 5 and not any(r and r.startswith("Nông Văn") for r, _ in got)
 
 
+def test_one_award_phrase_from_two_givers_listed_before_it():
+    text = "Nhiều năm liền, Trường Tiểu học Hòa Bình được Chủ tịch UBND tỉnh, Bộ trưởng Bộ Tư pháp tặng Bằng khen."
+    assert sorted(g[1] for g in _awards(text)) == ["ministry", "province"]
+
+
+def test_a_second_award_after_a_repeated_giving_verb_shares_giver_and_recipient():
+    got = _awards("Trường THCS Lý Tự Trọng nhiều năm liền được Thủ tướng Chính phủ tặng Bằng khen và tặng Cờ thi đua.")
+    assert [(g[0], g[1], g[2]) for g in got] == [("Bằng khen", "government", "Trường THCS Lý Tự Trọng"),
+                                                 ("Cờ thi đua", "government", "Trường THCS Lý Tự Trọng")]
+
+
 # --- clusters: how a block is named ----------------------------------------------------------------------------
 
 def _clusters(text: str) -> list[dict]:

@@ -155,6 +155,8 @@ class Mention:
     award: str
     level: str | None
     conferred_by: str | None
+    # "được Chủ tịch UBND tỉnh, Bộ trưởng Bộ GD&ĐT tặng Bằng khen": the other givers of one award phrase
+    co_conferrers: tuple[tuple[str, str | None], ...] = ()
 
 
 def _mentions(text: str, ctx: _Ctx) -> list[Mention]:
@@ -260,6 +262,21 @@ def _authorities(window: str, province: str | None) -> list:
     return out
 
 
+def _givers_listed_before(window: str, last, ctx: _Ctx) -> tuple[tuple[str, str | None], ...]:
+    """The givers listed before the last one, each separated by ", " or " và " ("được Chủ tịch UBND tỉnh, Bộ trưởng
+    Bộ GD&ĐT tặng Bằng khen")."""
+    out = []
+    cur = last
+    for auth in reversed([x for x in _authorities(window, ctx.province) if x.end <= last.start]):
+        if not re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", window[auth.end:cur.start]):
+            break
+        name = ctx.ministry if auth.name == "Bộ" else auth.name
+        if name:
+            out.append((name, level_of(name)))
+        cur = auth
+    return tuple(reversed(out))
+
+
 def _conferrer_before(text: str, m: Mention, win_start: int, ctx: _Ctx) -> None:
     """Fill the conferrer of a mention from the subject of "… Bộ trưởng Bộ TTTT (xét) tặng Cờ thi đua"."""
     if m.conferred_by:
@@ -274,6 +291,7 @@ def _conferrer_before(text: str, m: Mention, win_start: int, ctx: _Ctx) -> None:
                 name = ctx.ministry
             m.conferred_by = name
             m.level = m.level or level_of(name)
+            m.co_conferrers = _givers_listed_before(window, auth, ctx) if not behalf else ()
             return
     for o in _OTHER_BEFORE.finditer(window):
         if _GAP_VERB.match(window[o.end():]):

@@ -86,6 +86,10 @@ def _recipients_before(text: str, win_start: int, verb_start: int) -> tuple[list
         off += counted[-1].start()
         seg = text[off:verb_start]
     seg = re.sub(r"(?:\s+(?i:đã|cũng|đều|vừa|luôn|rất|còn|lại|tiếp tục))+\s*$", "", seg)
+    # "Trường A nhiều năm liền được …", "Sở B năm 2023 đã được …": a time adverbial between subject and verb
+    seg = re.sub(r"\s+(?:(?i:nhiều năm liền|nhiều năm liên tục|nhiều năm|liên tục|liên tiếp)|(?i:năm|năm học)\s+(?:19|20)\d{2}"
+                 r"(?:\s*[-–]\s*(?:19|20)\d{2})?|\d+\s+(?i:năm liền|năm liên tục|năm liên tiếp))"
+                 r"(?:\s+(?i:đã|cũng|đều|vừa|luôn|liền))*\s*$", "", seg)
     # "Công ty tổ chức Hội nghị tổng kết … và lễ đón nhận Huân chương": the subject ends at its own verb
     verb = re.search(r"\s(?:(?i:long trọng|đã|vừa)\s+)?(?i:tổ chức|kỷ niệm|khai mạc)\s", seg)
     if verb and verb.start() > 0:

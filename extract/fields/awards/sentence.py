@@ -140,7 +140,7 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None, header_status:
     shares_next = [False] * len(mentions)
     for i, m in enumerate(mentions):
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if nxt and re.fullmatch(r"\s*(?:,|và|,\s*và|hoặc)\s*", text[m.end:nxt.start]):
+        if nxt and re.fullmatch(r"\s*(?:,|và|,\s*và|hoặc)\s*(?:(?i:tặng|trao|trao tặng)\s+)?", text[m.end:nxt.start]):
             shares_next[i] = True
             continue
         after = text[m.end:]
@@ -254,6 +254,8 @@ def _awards_in(s: Sentence, ctx: _Ctx, a: Analysis | None = None, header_status:
         clause_end = res[2]
         year = _for_year(text, min(res[1], m.start), max(clause_end, m.end), ctx, status)
         out += [_record(m, it, ctx, year, status, s) for it in items]
+        for name, level in m.co_conferrers:  # one award from each giver listed
+            out += [dict(_record(m, it, ctx, year, status, s), conferred_by=name, level=level) for it in items]
     return out
 
 
