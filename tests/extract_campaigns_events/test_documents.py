@@ -42,3 +42,9 @@ def test_not_citations(sentence):
 def test_same_number_twice_is_one_document_and_a_later_date_fills_in():
     text = "Tin tức\n\nThực hiện Chỉ thị 05/CT-BTTTT, các Sở triển khai kế hoạch. Chỉ thị 05/CT-BTTTT ngày 02/02/2021 yêu cầu đổi mới."
     assert strip(documents.extract(analyze(text))) == [{"kind": "Chỉ thị", "number": "05/CT-BTTTT", "date": "2021-02-02"}]
+
+
+def test_a_kind_whose_tone_mark_was_dropped_still_cites():
+    got = documents.extract(analyze("Quán triệt Chỉ thi 12- CT/TU của Ban Thường vụ Tỉnh ủy và Nghi quyết 05/NQ-HĐND."))
+    assert [(d["kind"], d["number"]) for d in got] == [("Chỉ thị", "12-CT/TU"), ("Nghị quyết", "05/NQ-HĐND")]
+    assert documents.extract(analyze("Các đơn vị không chỉ thi đua 5/2024 mà còn cả năm.")) == []
