@@ -29,6 +29,8 @@ from typing import Any, Literal
 import sqlite_utils
 
 from catalog import fts, schema
+from catalog.records import validate_record
+from catalog.write import remove_facts, replace_facts
 from extract.normalize import normalize_name, normalize_text
 
 Status = Literal["new", "changed", "unchanged"]
@@ -224,8 +226,6 @@ class Catalogue:
         Returns False when the same record by the same extractor version is
         already stored (nothing is rewritten), True otherwise.
         """
-        from catalog.load import replace_facts, validate_record
-
         validate_record(record, f"article {article_id}")
         digest = content_hash(json.dumps(record, ensure_ascii=False, sort_keys=True, default=str))
         with self.db.atomic():
@@ -239,6 +239,21 @@ class Catalogue:
             self.db.execute(
                 "UPDATE articles SET extractor_version = ?, extraction_hash = ?, extracted_at = ?, facts_stale = 0"
                 " WHERE id = ?", [extractor_version, digest, now_iso(), article_id])
+        return True
+
+    def delete_article(self, url: str) -> bool:
+        """Forget an article: its facts' mentions (facts no other article reports go too), revisions,
+        attachments, search entry and row.  Returns False when the URL is unknown."""
+        row = self.db.execute("SELECT id, title, text FROM articles WHERE url = ?", [url]).fetchone()
+        if row is None:
+            return False
+        article_id = int(row[0])
+        with self.db.atomic():
+            remove_facts(self.db, article_id)
+            fts.unindex_article(self.db, article_id, row[1], row[2])
+            for table in ("article_revisions", "attachments"):
+                self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+            self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
         return True
 
 
