@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import sqlite_utils
 
+from catalog import stories
 from catalog.identity import (
     award_key,
     document_key,
@@ -43,9 +45,12 @@ from catalog.provinces import ProvinceIndex
 from catalog.records import as_date, as_int
 from catalog.schema_facts import FACT_TABLES
 from catalog.units import UnitIndex, is_unit_name, split_position
-from extract.normalize import fold, match_key, normalize_name
+from extract.normalize import fold, match_key
+from extract.normalize import normalize_name as _normalize_name
 
+normalize_name = lru_cache(maxsize=65536)(_normalize_name)  # names repeat across a catalogue
 Touched = dict[str, set[int]]
+Added = dict[str, dict[int, list[dict[str, Any]]]]
 
 
 def no_touched() -> Touched:
@@ -58,10 +63,24 @@ class FactWriter:
 
     db: sqlite_utils.Database
     article_id: int
-    story_id: int
+    content_hash: str  # of the article's text, to find its story when a fact needs it
     provinces: ProvinceIndex
     units: UnitIndex
     touched: Touched = field(default_factory=no_touched)
+    added: Added = field(default_factory=dict)  # table → fact id → attributes of each mention added
+    _unit_ids: dict[str, int] = field(default_factory=dict)  # unit key → id, within this article
+    _pending: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = field(default_factory=dict)  # mention rows
+    _story_id: int | None = None
+    created: Touched = field(default_factory=no_touched)  # facts this article created
+
+    @property
+    def story_id(self) -> int:
+        """The article's story (syndicated copies), found on first use: only facts without an identity
+        of their own (undated events, count-only awards, documents without a number) need it."""
+        if self._story_id is None:
+            (text,) = self.db.execute("SELECT text FROM articles WHERE id = ?", [self.article_id]).fetchone()
+            self._story_id = stories.story_of(self.db, self.article_id, text, self.content_hash)
+        return self._story_id
 
     # -- plumbing ------------------------------------------------------------------------
     def _mention(self, table: str, fact_id: int, evidence: Any, **attrs: Any) -> None:
@@ -70,33 +89,47 @@ class FactWriter:
         cols = {fk: fact_id, "article_id": self.article_id, "sentence_index": as_int(ev.get("sentence_index")),
                 "sentence": ev.get("sentence") if isinstance(ev.get("sentence"), str) else None,
                 "start": as_int(ev.get("start")), "end": as_int(ev.get("end")), **attrs}
-        self.db.execute(f"INSERT INTO {mentions} ({', '.join(_q(c) for c in cols)}) VALUES "
-                        f"({', '.join('?' * len(cols))})", list(cols.values()))
+        self._pending.setdefault((mentions, tuple(cols)), []).append(list(cols.values()))
         self.touched[table].add(fact_id)
+        self.added.setdefault(table, {}).setdefault(fact_id, []).append(attrs)
 
     def _find_or_insert(self, table: str, where: dict[str, Any], row: dict[str, Any]) -> int:
         """The id of the row matching ``where`` (IS-equality), inserted with ``row`` when there is none;
         an existing row gets its empty columns filled from ``row``."""
         cond = " AND ".join(f"{_q(c)} IS ?" for c in where)
-        hit = self.db.execute(f"SELECT id FROM {table} WHERE {cond}", list(where.values())).fetchone()
+        cols = [c for c, v in row.items() if v is not None]
+        hit = self.db.execute(f"SELECT {', '.join(['id', *map(_q, cols)])} FROM {table} WHERE {cond}",
+                              list(where.values())).fetchone()
         if hit is None:
             full = {**where, **row}
-            return int(self.db.execute(f"INSERT INTO {table} ({', '.join(_q(c) for c in full)}) VALUES "
-                                       f"({', '.join('?' * len(full))})", list(full.values())).lastrowid)
-        fills = {k: v for k, v in row.items() if v is not None}
+            fact_id = int(self.db.execute(f"INSERT INTO {table} ({', '.join(_q(c) for c in full)}) VALUES "
+                                          f"({', '.join('?' * len(full))})", list(full.values())).lastrowid)
+            if table in self.created:
+                self.created[table].add(fact_id)
+            return fact_id
+        fills = {c: row[c] for c, have in zip(cols, hit[1:], strict=True) if have is None}
         if fills:
-            sets = ", ".join(f"{_q(k)} = coalesce({_q(k)}, ?)" for k in fills)
+            sets = ", ".join(f"{_q(k)} = ?" for k in fills)
             self.db.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*fills.values(), hit[0]])
         return int(hit[0])
+
+    def flush(self) -> None:
+        """Write the mention rows gathered so far (one executemany per table)."""
+        for (mentions, cols), rows in self._pending.items():
+            self.db.conn.executemany(f"INSERT INTO {mentions} ({', '.join(_q(c) for c in cols)}) VALUES "
+                                     f"({', '.join('?' * len(cols))})", rows)
+        self._pending.clear()
 
     # -- units -----------------------------------------------------------------------------
     def unit(self, name: str, province: str | None, evidence: Any, as_what: str) -> int:
         """The unit named ``name`` (in ``province``), with a mention of this alias."""
         uid = self.units.identify(name, province)
         p = uid.province
-        unit_id = self._find_or_insert("units", {"key": uid.key}, {
-            "name": name, "province": p.name if p else None, "province_code": p.code if p else None,
-            "province_2025": p.province_2025 if p else None})
+        unit_id = self._unit_ids.get(uid.key)
+        if unit_id is None:
+            unit_id = self._unit_ids[uid.key] = self._find_or_insert("units", {"key": uid.key}, {
+                "name": name, "province": p.name if p else None, "province_code": p.code if p else None,
+                "province_2025": p.province_2025 if p else None})
         self._mention("units", unit_id, evidence, alias=name, as_what=as_what)
         return unit_id
 
@@ -149,6 +182,7 @@ class FactWriter:
                 " story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [kinds[0] if kinds else None, json.dumps(kinds, ensure_ascii=False), date, place, *cols.values(),
                  cluster_id, None if date else self.story_id]).lastrowid)
+            self.created["events"].add(event_id)
         elif cluster_id is not None:
             self.db.execute("UPDATE events SET cluster_id = coalesce(cluster_id, ?) WHERE id = ?", [cluster_id, event_id])
         self._mention("events", event_id, e.get("evidence"), kinds=json.dumps(kinds, ensure_ascii=False),
@@ -225,6 +259,7 @@ class FactWriter:
 
     def _person_without_province(self, nkey: str, unit_id: int | None) -> int | None:
         """A same-name person holding the same unit, else the only same-name person, else None."""
+        self.flush()  # this article's earlier mentions count too
         if unit_id is not None:
             row = self.db.execute("SELECT p.id FROM people p JOIN person_mentions m ON m.person_id = p.id"
                                   " WHERE p.name_key = ? AND m.unit_id = ? ORDER BY p.id LIMIT 1",
@@ -276,33 +311,103 @@ def clear_mentions(db: sqlite_utils.Database, article_id: int) -> Touched:
 _SETTLE_ORDER = ("awards", "events", "cluster_roles", "people", "documents", "units")
 
 
-def settle(db: sqlite_utils.Database, touched: Touched) -> None:
-    """Delete touched facts left without mentions; recompute coverage (and award status, unit names) of the rest."""
+def settle(db: sqlite_utils.Database, touched: Touched, added: Added | None = None,
+           article: tuple[int, str | None, str | None] | None = None, created: Touched | None = None) -> None:
+    """Delete facts left without mentions and bring the coverage (award status, unit names…) of the rest up to date.
+
+    ``touched`` facts lost mentions (or may have): they are recomputed from all their mentions.  Facts that
+    only gained the mentions in ``added`` from ``article`` (id, published, source) are updated in place,
+    without reading their other mentions: a popular unit's thousandth report costs what its first did.
+    """
+    added = added or {}
     for table in _SETTLE_ORDER:
-        mentions, fk = FACT_TABLES[table]
         for fact_id in sorted(touched.get(table, ())):
-            rows = db.execute(
-                f"SELECT m.article_id, a.published, a.source_id FROM {mentions} m JOIN articles a ON a.id = m.article_id"
-                f" WHERE m.{fk} = ?", [fact_id]).fetchall()
-            if not rows:
-                db.execute(f"DELETE FROM {table} WHERE id = ?", [fact_id])
-                continue
-            first = min(rows, key=_first_key)
-            db.execute(f"UPDATE {table} SET n_mentions = ?, n_articles = ?, n_outlets = ?, first_article_id = ?,"
-                       " first_published = ?, first_source = ? WHERE id = ?",
-                       [len(rows), len({r[0] for r in rows}), len({r[2] for r in rows}), first[0], first[1], first[2],
-                        fact_id])
-            if table == "awards":
-                _settle_award(db, fact_id)
-            elif table == "units":
-                _settle_unit(db, fact_id)
-            elif table == "events":
-                _settle_event(db, fact_id)
+            _recompute(db, table, fact_id)
+        if article is None:
+            continue
+        fresh = (created or {}).get(table, set())
+        for fact_id, new in added.get(table, {}).items():
+            if fact_id not in touched.get(table, ()):
+                _add_article(db, table, fact_id, new, article, fact_id in fresh)
 
 
-def _first_key(row: tuple[int, str | None, str | None]) -> tuple[bool, str, bool, str, int]:
+def _recompute(db: sqlite_utils.Database, table: str, fact_id: int) -> None:
+    mentions, fk = FACT_TABLES[table]
+    rows = db.execute(
+        f"SELECT m.article_id, a.published, a.source_id FROM {mentions} m JOIN articles a ON a.id = m.article_id"
+        f" WHERE m.{fk} = ?", [fact_id]).fetchall()
+    if not rows:
+        db.execute(f"DELETE FROM {table} WHERE id = ?", [fact_id])
+        return
+    first = min(rows, key=_first_key)
+    db.execute(f"UPDATE {table} SET n_mentions = ?, n_articles = ?, n_outlets = ?, first_article_id = ?,"
+               " first_published = ?, first_source = ? WHERE id = ?",
+               [len(rows), len({r[0] for r in rows}), len({r[2] for r in rows}), first[0], first[1], first[2],
+                fact_id])
+    if table == "awards":
+        _settle_award(db, fact_id)
+    elif table == "units":
+        _settle_unit(db, fact_id)
+    elif table == "events":
+        _settle_event(db, fact_id)
+
+
+_EXTRA = {"awards": ("status", "proposed_on", "conferred_on"), "units": ("aliases",), "events": ("kinds",)}
+
+
+def _add_article(db: sqlite_utils.Database, table: str, fact_id: int, new: list[dict[str, Any]],
+                 article: tuple[int, str | None, str | None], fresh: bool = False) -> None:
+    """Count one more article's mentions of a fact (the article reported it for the first time).
+
+    ``fresh``: the article created the fact, so nothing needs reading first.
+    """
+    mentions, fk = FACT_TABLES[table]
+    article_id, published, source = article
+    extra = _EXTRA.get(table, ())
+    if fresh:
+        row = (0, 0, 0, None, None, *(new[0].get("kinds") if c == "kinds" else None for c in extra))
+    else:
+        row = db.execute(f"SELECT n_mentions, n_articles, n_outlets, first_article_id, first_published"
+                         f"{''.join(', ' + c for c in extra)} FROM {table} WHERE id = ?", [fact_id]).fetchone()
+    sets: dict[str, Any] = {}
+    if row[0] == 0:  # a new fact: this article is all its coverage
+        sets.update(n_mentions=len(new), n_articles=1, n_outlets=1, first_article_id=article_id,
+                    first_published=published, first_source=source)
+    else:
+        sets.update(n_mentions=row[0] + len(new), n_articles=row[1] + 1)
+        if _first_key((article_id, published, source)) < _first_key((row[3], row[4], None)):
+            sets.update(first_article_id=article_id, first_published=published, first_source=source)
+    current = dict(zip(extra, row[5:], strict=True))
+    day = (published or "")[:10] or None
+    if table == "awards":
+        said = {m.get("status") for m in new}
+        for status, col in (("proposed", "proposed_on"), ("conferred", "conferred_on")):
+            if status in said and day and (current[col] is None or day < current[col]):
+                sets[col] = day
+        status = "conferred" if "conferred" in said or current["status"] == "conferred" else \
+            "proposed" if "proposed" in said or current["status"] == "proposed" else None
+        if status != current["status"]:
+            sets["status"] = status
+    elif table == "units":
+        names = set(current["aliases"].split(" | ")) if current["aliases"] else set()
+        if not {m["alias"] for m in new} <= names:
+            ordered = sorted(names | {m["alias"] for m in new}, key=lambda a: (-len(a), a))
+            sets.update(name=ordered[0], aliases=" | ".join(ordered))
+    elif table == "events":
+        kinds = json.loads(current["kinds"] or "[]")
+        more = [k for m in new for k in json.loads(m.get("kinds") or "[]") if k not in kinds]
+        if more:
+            sets["kinds"] = json.dumps(kinds + list(dict.fromkeys(more)), ensure_ascii=False)
+    outlets = "" if row[0] == 0 else (  # one more outlet unless another article of this source reported it
+        f", n_outlets = n_outlets + NOT EXISTS (SELECT 1 FROM {mentions} m JOIN articles a ON a.id = m.article_id"
+        f" WHERE m.{fk} = ? AND m.article_id != ? AND a.source_id IS ?)")
+    db.execute(f"UPDATE {table} SET {', '.join(f'{_q(c)} = ?' for c in sets)}{outlets} WHERE id = ?",
+               [*sets.values(), *([fact_id, article_id, source] if outlets else []), fact_id])
+
+
+def _first_key(row: tuple[int | None, str | None, str | None]) -> tuple[bool, str, bool, str, int]:
     """Order of reports: dated first, by day; on one day a report with a time before one without; then id."""
-    article_id, published = row[0], row[1] or ""
+    article_id, published = row[0] or 0, row[1] or ""
     return (not published, published[:10], len(published) <= 10, published, article_id)
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from extract.normalize import fold, match_key
 
@@ -28,7 +29,12 @@ EVENT_WINDOW_DAYS = 2  # one meeting reported with dates this far apart is one e
 
 def award_key(recipient_key: str, award: str, level: str | None, year: int | None) -> str:
     """Key of an award: recipient identity, award kind (folded), level and achievement year."""
-    return f"{recipient_key}|{fold(match_key(award))}|{level or ''}|{year if year is not None else ''}"
+    return f"{recipient_key}|{_kind_key(award)}|{level or ''}|{year if year is not None else ''}"
+
+
+@lru_cache(maxsize=4096)
+def _kind_key(award: str) -> str:
+    return fold(match_key(award))
 
 
 def document_key(number: str) -> str:

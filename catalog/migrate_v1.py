@@ -15,7 +15,6 @@ from typing import Any
 
 import sqlite_utils
 
-from catalog import stories
 from catalog.facts import FactWriter, no_touched, settle
 from catalog.provinces import ProvinceIndex
 from catalog.units import UnitIndex
@@ -70,14 +69,10 @@ def convert(db: sqlite_utils.Database, v1_tables: list[str]) -> None:
     provinces = ProvinceIndex(db)
     units = UnitIndex(db, provinces)
     touched = no_touched()
-    articles = db.execute("SELECT id, text, content_hash FROM articles WHERE extractor_version IS NOT NULL"
-                          " OR id IN (SELECT DISTINCT article_id FROM mentions) ORDER BY id").fetchall()
-    for article_id, text, content_hash in articles:
-        story_id = stories.story_of(db, article_id, text, content_hash)
-        facts = per_article.get(article_id)
-        if not facts:
-            continue
-        w = FactWriter(db, article_id, story_id, provinces, units)
+    for article_id in sorted(per_article):
+        facts = per_article[article_id]
+        (content_hash,) = db.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id]).fetchone()
+        w = FactWriter(db, article_id, content_hash, provinces, units)
         clusters = {r["cluster_id"] for r in facts["roles"]}
         for r in facts["roles"]:
             w.role(r["cluster_id"], r, r["evidence"])
@@ -92,6 +87,7 @@ def convert(db: sqlite_utils.Database, v1_tables: list[str]) -> None:
             w.document(d)
         for p in facts["people"]:
             w.person(p)
+        w.flush()
         for t, ids in w.touched.items():
             touched[t] |= ids
     settle(db, touched)

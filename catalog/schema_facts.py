@@ -237,6 +237,12 @@ def f002_fact_views(db: sqlite_utils.Database) -> None:
     create_views(db)
 
 
+@migrations()
+def f003_campaign_variant_index(db: sqlite_utils.Database) -> None:
+    """An index for counting a campaign variant's mentions (the canonical name is the most mentioned)."""
+    db.execute("CREATE INDEX IF NOT EXISTS idx_campaign_mentions_variant ON campaign_mentions(variant_id)")
+
+
 def apply(db: sqlite_utils.Database) -> None:
     """Apply the pending fact migrations (after the core set)."""
     migrations.apply(db)

@@ -30,6 +30,7 @@ import sqlite_utils
 
 from catalog import fts, schema
 from catalog.records import validate_record
+from catalog.units import UnitIndex
 from catalog.write import remove_facts, replace_facts
 from extract.normalize import normalize_name, normalize_text
 
@@ -64,6 +65,7 @@ class Catalogue:
                 raise CatalogueError(f"{self.path}: directory {parent} does not exist")
         self.db = sqlite_utils.Database(self.path)
         self._known_runs: set[int] = set()
+        self._units: UnitIndex | None = None  # province and unit lookups, built once per connection
         try:
             self.db.execute("PRAGMA busy_timeout = 10000")
             self.db.execute("PRAGMA foreign_keys = ON")
@@ -235,7 +237,10 @@ class Catalogue:
                 raise CatalogueError(f"article {article_id}: no such article")
             if row == (extractor_version, digest, 0):
                 return False
-            replace_facts(self.db, article_id, record)
+            if self._units is None:
+                self._units = UnitIndex(self.db)
+            replace_facts(self.db, article_id, record, provinces=self._units.provinces, units=self._units,
+                          first_time=row[0] is None and row[1] is None)
             self.db.execute(
                 "UPDATE articles SET extractor_version = ?, extraction_hash = ?, extracted_at = ?, facts_stale = 0"
                 " WHERE id = ?", [extractor_version, digest, now_iso(), article_id])

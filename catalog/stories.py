@@ -1,10 +1,11 @@
-"""Stories: the syndicated copies of one press release, found when an article's facts are stored.
+"""Stories: the syndicated copies of one press release, found when an article's facts need them.
 
 A story groups the articles that are copies of one text: the same release
 republished by other outlets, with a new lead, page chrome around it, or its
 tail cut.  Facts that carry no identity of their own (an undated launch, an
 award to "2 tập thể" with no names, a document cited without a number) merge
-only inside one story, never across stories.
+only inside one story, never across stories.  An article's story is looked
+for the first time one of its facts needs it (``FactWriter.story_id``).
 
 How copies are found, cheaply enough for every load:
 
@@ -38,7 +39,7 @@ import struct
 import sqlite_utils
 
 MIN_LINE_WORDS = 8
-LOOKUP_LINES = 8
+LOOKUP_LINES = 4
 COMMON_LINE = 50
 CONTAINMENT_MIN = 0.6
 JACCARD_MIN = 0.3

@@ -115,6 +115,7 @@ def position_titles() -> tuple[str, ...]:
     return tuple(sorted(titles, key=len, reverse=True))
 
 
+@lru_cache(maxsize=8192)
 def split_position(position: str | None) -> tuple[str | None, str | None]:
     """(title, unit) of a stated position; the unit is None when the position names none.
 

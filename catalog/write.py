@@ -28,7 +28,7 @@ from typing import Any
 import sqlite_utils
 
 from catalog import campaigns, stories
-from catalog.facts import FactWriter, Touched, clear_mentions, no_touched, settle
+from catalog.facts import FactWriter, clear_mentions, no_touched, settle
 from catalog.provinces import ProvinceIndex
 from catalog.records import as_int, as_year
 from catalog.units import UnitIndex
@@ -65,14 +65,20 @@ class _Writer:
     facts: FactWriter
     touched_campaigns: set[int] = field(default_factory=set)
     cluster_ids: list[int] = field(default_factory=list)
+    pending: list[list[Any]] = field(default_factory=list)  # generic mention rows, written by flush()
 
     def mention(self, table: str, fact_id: int, evidence: Any) -> None:
         ev = evidence if isinstance(evidence, dict) else {}
-        self.db.execute(
+        self.pending.append([table, fact_id, self.article_id, as_int(ev.get("sentence_index")), ev.get("sentence"),
+                             as_int(ev.get("start")), as_int(ev.get("end"))])
+
+    def flush(self) -> None:
+        """Write the generic mention rows and the canonical facts' mention rows."""
+        self.db.conn.executemany(
             'INSERT INTO mentions (fact_table, fact_id, article_id, sentence_index, sentence, start, "end")'
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [table, fact_id, self.article_id, as_int(ev.get("sentence_index")), ev.get("sentence"),
-             as_int(ev.get("start")), as_int(ev.get("end"))])
+            " VALUES (?, ?, ?, ?, ?, ?, ?)", self.pending)
+        self.pending.clear()
+        self.facts.flush()
 
     def insert(self, table: str, row: dict[str, Any], evidence: Any) -> int:
         cols = ", ".join(f'"{c}"' for c in row)
@@ -84,17 +90,19 @@ class _Writer:
     def shared(self, table: str, unique: dict[str, Any], extra: dict[str, Any], evidence: Any) -> int:
         """Insert-or-find a shared row by its unique columns, fill its empty columns, add a mention."""
         where = " AND ".join(f'"{c}" IS ?' for c in unique)
-        row = self.db.execute(f"SELECT id FROM {table} WHERE {where}", list(unique.values())).fetchone()
+        cols = [c for c, v in extra.items() if v is not None]
+        row = self.db.execute(f"SELECT {', '.join(['id', *(f'{chr(34)}{c}{chr(34)}' for c in cols)])} FROM {table}"
+                              f" WHERE {where}", list(unique.values())).fetchone()
         if row is None:
             full = {**unique, **extra}
-            cols = ", ".join(f'"{c}"' for c in full)
-            fact_id = int(self.db.execute(f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' * len(full))})",
+            names = ", ".join(f'"{c}"' for c in full)
+            fact_id = int(self.db.execute(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(full))})",
                                           list(full.values())).lastrowid)
         else:
             fact_id = int(row[0])
-            fills = {k: v for k, v in extra.items() if v is not None}
+            fills = {c: extra[c] for c, have in zip(cols, row[1:], strict=True) if have is None}
             if fills:
-                sets = ", ".join(f'"{k}" = coalesce("{k}", ?)' for k in fills)
+                sets = ", ".join(f'"{k}" = ?' for k in fills)
                 self.db.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*fills.values(), fact_id])
         self.mention(table, fact_id, evidence)
         return fact_id
@@ -103,13 +111,22 @@ class _Writer:
     def provinces_(self, record: dict[str, Any]) -> None:
         evidence = record.get("province_evidence") or []
         seen: set[str] = set()
+        rows: list[tuple[dict[str, Any], Any]] = []
         for i, name in enumerate(record.get("provinces") or []):
             cols = self.provinces.columns(name)
             if not cols["province"] or cols["province"] in seen:
                 continue
             seen.add(cols["province"])
-            ev = evidence[i] if i < len(evidence) else None
-            self.insert("article_provinces", {"article_id": self.article_id, **cols}, ev)
+            rows.append((cols, evidence[i] if i < len(evidence) else None))
+        if not rows:
+            return
+        self.db.conn.executemany(
+            "INSERT INTO article_provinces (article_id, province, province_code, province_2025) VALUES (?, ?, ?, ?)",
+            [(self.article_id, c["province"], c["province_code"], c["province_2025"]) for c, _ in rows])
+        ids = dict(self.db.execute("SELECT province, id FROM article_provinces WHERE article_id = ?",
+                                   [self.article_id]).fetchall())
+        for cols, ev in rows:
+            self.mention("article_provinces", ids[cols["province"]], ev)
 
     def clusters_(self, record: dict[str, Any]) -> None:
         for c in record.get("clusters") or []:
@@ -130,13 +147,23 @@ class _Writer:
             if cluster_id not in self.cluster_ids:
                 self.cluster_ids.append(cluster_id)
             member_ev = c.get("member_evidence") or []
+            stored = {(p, y): (mid, code, succ) for mid, p, y, code, succ in self.db.execute(
+                "SELECT id, province, year, province_code, province_2025 FROM cluster_members WHERE cluster_id = ?",
+                [cluster_id])}
             for i, name in enumerate(c.get("members") or []):
                 if not isinstance(name, str):
                     continue
                 cols = self.provinces.columns(name)
                 m_ev = member_ev[i] if i < len(member_ev) and member_ev[i] else ev
-                self.shared("cluster_members", {"cluster_id": cluster_id, "province": cols["province"], "year": year},
-                            {"province_code": cols["province_code"], "province_2025": cols["province_2025"]}, m_ev)
+                hit = stored.get((cols["province"], year))
+                if hit is None or (hit[1] is None and cols["province_code"]) or (hit[2] is None and cols["province_2025"]):
+                    mid = self.shared("cluster_members", {"cluster_id": cluster_id, "province": cols["province"],
+                                                          "year": year},
+                                      {"province_code": cols["province_code"], "province_2025": cols["province_2025"]},
+                                      m_ev)
+                    stored[(cols["province"], year)] = (mid, cols["province_code"], cols["province_2025"])
+                else:  # already a member that year: another piece of evidence
+                    self.mention("cluster_members", hit[0], m_ev)
             for r in c.get("roles") or []:
                 if isinstance(r, dict):
                     self.facts.role(cluster_id, r, ev)
@@ -173,7 +200,8 @@ class _Writer:
             if not name:
                 continue
             cid, vid = campaigns.assign(self.db, name)
-            self.touched_campaigns.add(cid)
+            if not self.db.execute("SELECT 1 FROM campaigns WHERE id = ? AND name = ?", [cid, name]).fetchone():
+                self.touched_campaigns.add(cid)  # another variant gained a mention: the canonical name may change
             row = self.db.execute("SELECT id FROM campaign_mentions WHERE campaign_id = ? AND article_id = ?",
                                   [cid, self.article_id]).fetchone()
             if row:  # the same movement twice in one article: one row, another piece of evidence
@@ -203,15 +231,16 @@ class _Writer:
 
 def _clear_generic(db: sqlite_utils.Database, article_id: int) -> tuple[set[int], set[int]]:
     """Remove one article's generic facts; returns (campaign ids touched, cluster ids that lost mentions)."""
-    shared = {t: [r[0] for r in db.execute(
-        "SELECT DISTINCT fact_id FROM mentions WHERE article_id = ? AND fact_table = ?", [article_id, t])]
-        for t in SHARED_TABLES}
+    shared: dict[str, set[int]] = {t: set() for t in SHARED_TABLES}
+    for table, fact_id in db.execute("SELECT fact_table, fact_id FROM mentions WHERE article_id = ?", [article_id]):
+        if table in shared:
+            shared[table].add(fact_id)
     old_campaigns = {r[0]: r[1] for r in db.execute(
         "SELECT campaign_id, variant_id FROM campaign_mentions WHERE article_id = ?", [article_id])}
     db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
     for t in ARTICLE_TABLES:
         db.execute(f"DELETE FROM {t} WHERE article_id = ?", [article_id])
-    for fact_id in shared["cluster_members"]:
+    for fact_id in sorted(shared["cluster_members"]):
         if not db.execute("SELECT 1 FROM mentions WHERE fact_table = 'cluster_members' AND fact_id = ? LIMIT 1",
                           [fact_id]).fetchone():
             db.execute("DELETE FROM cluster_members WHERE id = ?", [fact_id])
@@ -234,26 +263,30 @@ def _drop_orphan_clusters(db: sqlite_utils.Database, cluster_ids: set[int]) -> N
         db.execute("DELETE FROM clusters WHERE id = ?", [cid])
 
 
-def _merge(a: Touched, b: Touched) -> Touched:
-    return {t: a.get(t, set()) | b.get(t, set()) for t in set(a) | set(b)}
-
-
 def replace_facts(db: sqlite_utils.Database, article_id: int, record: dict[str, Any], *,
-                  provinces: ProvinceIndex | None = None, units: UnitIndex | None = None) -> None:
-    """Replace an article's facts with those of ``record`` (call inside a transaction)."""
-    row = db.execute("SELECT text, content_hash FROM articles WHERE id = ?", [article_id]).fetchone()
-    story_id = stories.story_of(db, article_id, row[0], row[1])
-    touched = clear_mentions(db, article_id)
-    old_campaigns, old_clusters = _clear_generic(db, article_id)
+                  provinces: ProvinceIndex | None = None, units: UnitIndex | None = None,
+                  first_time: bool = False) -> None:
+    """Replace an article's facts with those of ``record`` (call inside a transaction).
+
+    ``first_time``: the article never had facts stored, so there is nothing of its own to clear.
+    """
+    row = db.execute("SELECT NULL, content_hash, published, source_id FROM articles WHERE id = ?",
+                     [article_id]).fetchone()
+    if first_time:
+        touched, old_campaigns, old_clusters = no_touched(), set(), set()
+    else:
+        touched = clear_mentions(db, article_id)
+        old_campaigns, old_clusters = _clear_generic(db, article_id)
     provinces = provinces or ProvinceIndex(db)
-    facts = FactWriter(db, article_id, story_id, provinces, units or UnitIndex(db, provinces))
+    facts = FactWriter(db, article_id, row[1], provinces, units or UnitIndex(db, provinces))
     w = _Writer(db, article_id, provinces, facts)
     w.provinces_(record)
     w.clusters_(record)
     w.campaigns_(record)
     w.themes_(record)
     w.canonical(record)
-    settle(db, _merge(touched, facts.touched))
+    w.flush()
+    settle(db, touched, facts.added, (article_id, row[2], row[3]), facts.created)
     _drop_orphan_clusters(db, old_clusters)
     live = {cid for cid in old_campaigns | w.touched_campaigns
             if db.execute("SELECT 1 FROM campaigns WHERE id = ?", [cid]).fetchone()}

@@ -46,6 +46,9 @@ def test_roles_people_documents_units_stories(db_path: Path, fx) -> None:
     assert dict(q(db_path, "select number, n_articles from documents")) == fx.EXPECTED.documents
     assert dict(q(db_path, "select province, count(*) from units group by province")) == fx.EXPECTED.units
     assert q(db_path, "select count(*) from stories") == [(fx.EXPECTED.stories,)]
+    copies = q(db_path, "select count(distinct s.story_id) from article_stories s join articles a on a.id = s.article_id"
+                        " where a.title = 'Cụm thi đua số 6 tổng kết năm 2020'")
+    assert copies == [(1,)]  # A1, its copy with chrome and a new lead, and its copy with the tail cut
 
 
 def test_one_official_two_positions_and_a_namesake(db_path: Path) -> None:

@@ -52,7 +52,7 @@ def test_another_order_gives_the_same_facts(tmp_path: Path, fx, db_path: Path) -
 
 def test_the_same_article_from_another_outlet_adds_mentions_not_facts(tmp_path: Path, fx) -> None:
     path = tmp_path / "c.db"
-    ids = fx.build(path)
+    fx.build(path)
     before = counts(path)
     _, _, _, published, title, text = next(a for a in fx.ARTICLES if a[0] == "A4")
     with Catalogue(path) as cat:
@@ -61,13 +61,10 @@ def test_the_same_article_from_another_outlet_adds_mentions_not_facts(tmp_path: 
                             "text": text}, None)
         new_id = cat.seen(url)["article_id"]
         cat.store_extraction(new_id, fx.records()["A4"], "test-1")
-        story = cat.db.execute("select story_id from article_stories where article_id in (?, ?)",
-                               [ids["A4"], new_id]).fetchall()
     after = counts(path)
     for t in FACTS:
         assert after[t] == before[t], t
     assert after["award_mentions"] == before["award_mentions"] + 2
-    assert story[0] == story[1]  # a syndicated copy of A4
     with sqlite3.connect(path) as conn:
         assert conn.execute("select n_articles, n_outlets from awards where for_year = 2020 and award = 'Cờ thi đua'"
                             ).fetchone() == (7, 5)
