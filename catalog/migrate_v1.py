@@ -1,7 +1,8 @@
 """Convert a catalogue of per-article fact rows (migrations m001–m004) into canonical facts.
 
-Called once by migration ``f001_canonical_facts`` with the old tables renamed
-``<table>_v1``.  Every old row, with its evidence from the generic
+Migration ``f001_canonical_facts`` renames the old tables ``<table>_v1``;
+``Catalogue`` calls :func:`convert_pending` when it opens the file, which
+converts them in one transaction (an interrupted conversion runs again).  Every old row, with its evidence from the generic
 ``mentions`` table, is written again through :class:`catalog.facts.FactWriter`
 for its article, so what identity merges, merges, and no reported fact is
 lost.  The old tables and their generic mention rows are dropped afterwards.
@@ -38,6 +39,18 @@ def _role_articles(db: sqlite_utils.Database) -> dict[int, list[tuple[int, dict[
             " WHERE fact_table = 'cluster_roles' ORDER BY id"):
         out[fact_id].append((article_id, {"sentence_index": idx, "sentence": sentence, "start": start, "end": end}))
     return out
+
+
+def convert_pending(db: sqlite_utils.Database) -> bool:
+    """Convert the ``*_v1`` tables left by migration f001, if any; True when there were some."""
+    from catalog.schema_facts import V1_TABLES
+
+    pending = [f"{t}_v1" for t in V1_TABLES if db[f"{t}_v1"].exists()]
+    if not pending:
+        return False
+    with db.atomic():
+        convert(db, pending)
+    return True
 
 
 def convert(db: sqlite_utils.Database, v1_tables: list[str]) -> None:

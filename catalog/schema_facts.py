@@ -212,7 +212,12 @@ V1_INDEXES = ("idx_awards_article", "idx_awards_province", "idx_events_article",
 
 @migrations()
 def f001_canonical_facts(db: sqlite_utils.Database) -> None:
-    """Stories, units and the canonical fact tables; facts of an existing catalogue are converted, not lost."""
+    """Stories, units and the canonical fact tables.
+
+    The per-article rows of an existing catalogue are kept as ``<table>_v1``; ``Catalogue`` converts them
+    into canonical facts when it opens the file (``catalog.migrate_v1.convert_pending``), so nothing is lost
+    and the schema never imports the writer.
+    """
     from catalog.views import drop_views
 
     drop_views(db)  # views name the old tables; m002 views come back in f002
@@ -220,13 +225,12 @@ def f001_canonical_facts(db: sqlite_utils.Database) -> None:
     for index in V1_INDEXES:
         db.execute(f"DROP INDEX IF EXISTS {index}")
     for t in existing:
-        db.execute(f"ALTER TABLE {t} RENAME TO {t}_v1")
+        if db.execute(f"SELECT 1 FROM {t} LIMIT 1").fetchone() is None:
+            db.execute(f"DROP TABLE {t}")  # nothing to convert (a new catalogue)
+        else:
+            db.execute(f"ALTER TABLE {t} RENAME TO {t}_v1")  # converted by catalog.migrate_v1 on open
     for sql in STORY_DDL + FACT_DDL:
         db.execute(sql)
-    if existing:
-        from catalog.migrate_v1 import convert
-
-        convert(db, [f"{t}_v1" for t in existing])
 
 
 @migrations()

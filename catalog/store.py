@@ -29,6 +29,7 @@ from typing import Any, Literal
 import sqlite_utils
 
 from catalog import fts, schema
+from catalog.migrate_v1 import convert_pending
 from catalog.records import validate_record
 from catalog.units import UnitIndex
 from catalog.write import remove_facts, replace_facts
@@ -73,6 +74,7 @@ class Catalogue:
             if self.path != ":memory:":
                 self.db.enable_wal()
             schema.apply(self.db)
+            convert_pending(self.db)  # facts of a catalogue written before the canonical facts
         except sqlite3.DatabaseError as e:
             self.db.close()
             raise CatalogueError(f"{self.path}: cannot open as a thidua catalogue ({e})") from None
