@@ -247,6 +247,13 @@ def f003_campaign_variant_index(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_campaign_mentions_variant ON campaign_mentions(variant_id)")
 
 
+@migrations()
+def f004_award_count_index(db: sqlite_utils.Database) -> None:
+    """A covering index for counting awards by year, province, kind, level and status (canned query)."""
+    db.execute("CREATE INDEX IF NOT EXISTS idx_awards_counts ON awards"
+               "(for_year, province, province_2025, award, level, status, count, n_mentions)")
+
+
 def apply(db: sqlite_utils.Database) -> None:
     """Apply the pending fact migrations (after the core set)."""
     migrations.apply(db)
