@@ -251,7 +251,7 @@ def f003_campaign_variant_index(db: sqlite_utils.Database) -> None:
 def f004_award_count_index(db: sqlite_utils.Database) -> None:
     """A covering index for counting awards by year, province, kind, level and status (canned query)."""
     db.execute("CREATE INDEX IF NOT EXISTS idx_awards_counts ON awards"
-               "(for_year, province, province_2025, award, level, status, count, n_mentions)")
+               "(province, for_year, award, level, status, province_2025, count, n_mentions)")
 
 
 def apply(db: sqlite_utils.Database) -> None:
