@@ -64,6 +64,7 @@ class FactWriter:
     db: sqlite_utils.Database
     article_id: int
     content_hash: str  # of the article's text, to find its story when a fact needs it
+    source_id: str | None  # the article's outlet, kept on each mention
     provinces: ProvinceIndex
     units: UnitIndex
     touched: Touched = field(default_factory=no_touched)
@@ -86,7 +87,8 @@ class FactWriter:
     def _mention(self, table: str, fact_id: int, evidence: Any, **attrs: Any) -> None:
         mentions, fk = FACT_TABLES[table]
         ev = evidence if isinstance(evidence, dict) else {}
-        cols = {fk: fact_id, "article_id": self.article_id, "sentence_index": as_int(ev.get("sentence_index")),
+        cols = {fk: fact_id, "article_id": self.article_id, "source_id": self.source_id,
+                "sentence_index": as_int(ev.get("sentence_index")),
                 "sentence": ev.get("sentence") if isinstance(ev.get("sentence"), str) else None,
                 "start": as_int(ev.get("start")), "end": as_int(ev.get("end")), **attrs}
         self._pending.setdefault((mentions, tuple(cols)), []).append(list(cols.values()))
@@ -399,10 +401,10 @@ def _add_article(db: sqlite_utils.Database, table: str, fact_id: int, new: list[
         if more:
             sets["kinds"] = json.dumps(kinds + list(dict.fromkeys(more)), ensure_ascii=False)
     outlets = "" if row[0] == 0 else (  # one more outlet unless another article of this source reported it
-        f", n_outlets = n_outlets + NOT EXISTS (SELECT 1 FROM {mentions} m JOIN articles a ON a.id = m.article_id"
-        f" WHERE m.{fk} = ? AND m.article_id != ? AND a.source_id IS ?)")
+        f", n_outlets = n_outlets + NOT EXISTS (SELECT 1 FROM {mentions} WHERE {fk} = ? AND source_id IS ?"
+        f" AND article_id != ?)")
     db.execute(f"UPDATE {table} SET {', '.join(f'{_q(c)} = ?' for c in sets)}{outlets} WHERE id = ?",
-               [*sets.values(), *([fact_id, article_id, source] if outlets else []), fact_id])
+               [*sets.values(), *([fact_id, source, article_id] if outlets else []), fact_id])
 
 
 def _first_key(row: tuple[int | None, str | None, str | None]) -> tuple[bool, str, bool, str, int]:

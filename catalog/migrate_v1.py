@@ -84,8 +84,9 @@ def convert(db: sqlite_utils.Database, v1_tables: list[str]) -> None:
     touched = no_touched()
     for article_id in sorted(per_article):
         facts = per_article[article_id]
-        (content_hash,) = db.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id]).fetchone()
-        w = FactWriter(db, article_id, content_hash, provinces, units)
+        content_hash, source_id = db.execute("SELECT content_hash, source_id FROM articles WHERE id = ?",
+                                             [article_id]).fetchone()
+        w = FactWriter(db, article_id, content_hash, source_id, provinces, units)
         clusters = {r["cluster_id"] for r in facts["roles"]}
         for r in facts["roles"]:
             w.role(r["cluster_id"], r, r["evidence"])

@@ -79,6 +79,7 @@ _COVERAGE_COLS = """
 
 _EVIDENCE_COLS = """
     article_id INTEGER NOT NULL REFERENCES articles(id),
+    source_id TEXT,
     sentence_index INTEGER,
     sentence TEXT,
     start INTEGER,
@@ -91,7 +92,7 @@ def _mentions_ddl(table: str, fk: str, fact_table: str, extra: str) -> list[str]
         id INTEGER PRIMARY KEY,
         {fk} INTEGER NOT NULL REFERENCES {fact_table}(id),{_EVIDENCE_COLS},{extra}
     )""",
-        f"CREATE INDEX idx_{table}_fact ON {table}({fk})",
+        f"CREATE INDEX idx_{table}_fact ON {table}({fk}, source_id)",  # coverage: a fact's reports per outlet
         f"CREATE INDEX idx_{table}_article ON {table}(article_id)",
     ]
 
@@ -252,6 +253,14 @@ def f004_award_count_index(db: sqlite_utils.Database) -> None:
     """A covering index for counting awards by year, province, kind, level and status (canned query)."""
     db.execute("CREATE INDEX IF NOT EXISTS idx_awards_counts ON awards"
                "(province, for_year, award, level, status, province_2025, count, n_mentions)")
+
+
+@migrations()
+def f005_campaign_variant_counts(db: sqlite_utils.Database) -> None:
+    """Each campaign variant's mention count, kept on load (the canonical name is the most mentioned variant)."""
+    db.execute("ALTER TABLE campaign_variants ADD COLUMN n_mentions INTEGER NOT NULL DEFAULT 0")
+    db.execute("UPDATE campaign_variants SET n_mentions = (SELECT count(*) FROM campaign_mentions m"
+               " WHERE m.variant_id = campaign_variants.id)")
 
 
 def apply(db: sqlite_utils.Database) -> None:

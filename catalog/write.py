@@ -210,6 +210,7 @@ class _Writer:
             self.insert("campaign_mentions", {
                 "campaign_id": cid, "variant_id": vid, "article_id": self.article_id, "kind": c.get("kind"),
                 "launched_by": normalize_name(c.get("launched_by")), "period": c.get("period")}, c.get("evidence"))
+            self.db.execute("UPDATE campaign_variants SET n_mentions = n_mentions + 1 WHERE id = ?", [vid])
 
     def themes_(self, record: dict[str, Any]) -> None:
         for t in record.get("themes") or []:
@@ -245,6 +246,7 @@ def _clear_generic(db: sqlite_utils.Database, article_id: int) -> tuple[set[int]
                           [fact_id]).fetchone():
             db.execute("DELETE FROM cluster_members WHERE id = ?", [fact_id])
     for cid, vid in old_campaigns.items():
+        db.execute("UPDATE campaign_variants SET n_mentions = n_mentions - 1 WHERE id = ?", [vid])
         if not db.execute("SELECT 1 FROM campaign_mentions WHERE variant_id = ? LIMIT 1", [vid]).fetchone():
             db.execute("DELETE FROM campaign_variants WHERE id = ?", [vid])
         if not db.execute("SELECT 1 FROM campaign_variants WHERE campaign_id = ? LIMIT 1", [cid]).fetchone():
@@ -278,7 +280,7 @@ def replace_facts(db: sqlite_utils.Database, article_id: int, record: dict[str, 
         touched = clear_mentions(db, article_id)
         old_campaigns, old_clusters = _clear_generic(db, article_id)
     provinces = provinces or ProvinceIndex(db)
-    facts = FactWriter(db, article_id, row[1], provinces, units or UnitIndex(db, provinces))
+    facts = FactWriter(db, article_id, row[1], row[3], provinces, units or UnitIndex(db, provinces))
     w = _Writer(db, article_id, provinces, facts)
     w.provinces_(record)
     w.clusters_(record)
