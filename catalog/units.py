@@ -60,11 +60,12 @@ _ADMIN_ABBREVIATIONS = {
     "vnpt": "vnpt",
 }
 # the words that start the name of an organisation: a recipient starting otherwise is a person or a count
-UNIT_HEADS = frozenset(fold(w) for w in """
-sở phòng ban ủy uỷ ubnd hđnd trung tâm công an trường hội báo đài cục chi bộ văn phòng viện bệnh kho bảo
-công ty tổng ngân hàng huyện xã phường thị thành tỉnh đảng liên đoàn tòa tòa viện kiểm quân lữ trung đoàn
-sư bưu cảng nhà ký khối cụm vụ thanh mặt tập hợp đội tiểu câu lạc
-""".split())
+UNIT_HEADS = frozenset(fold(w) for w in (
+    "sở", "phòng", "ban", "ủy", "uỷ", "ubnd", "hđnd", "trung", "công", "cổng", "trường", "hội", "báo", "đài", "cục",
+    "chi", "bộ", "văn", "viện", "bệnh", "kho", "bảo", "tổng", "ngân", "huyện", "xã", "phường", "thị", "thành",
+    "tỉnh", "đảng", "liên", "đoàn", "tòa", "kiểm", "quân", "lữ", "sư", "bưu", "cảng", "nhà", "khối", "cụm", "vụ",
+    "thanh", "mặt", "tập", "hợp", "đội", "tiểu", "câu", "ca",
+))
 _PROVINCE_WORDS = ("tinh", "thanh pho", "tp")
 _FORMER = re.compile(r"\(\s*(?:cũ|cu)\s*\)", re.I)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from catalog.identity import document_key
-from catalog.stories import fingerprint, same_story
 from catalog.store import Catalogue
+from catalog.stories import fingerprint, same_story
 from catalog.units import UnitIndex, split_position
 
 

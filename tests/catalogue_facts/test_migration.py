@@ -31,7 +31,7 @@ def old_catalogue(path: Path) -> None:
                    " values (?, ?, ?, ?, ?, ?, 'old')",
                    [i, url, source, f"2021-01-1{5 + i}", TEXT, hashlib.sha256(TEXT.encode()).hexdigest()])
 
-        def mention(table: str, fact_id: int, line: int, phrase: str) -> None:
+        def mention(table: str, fact_id: int, line: int, phrase: str, i: int = i) -> None:
             s = TEXT.split("\n")[line]
             start = TEXT.index(phrase)
             db.execute('insert into mentions (fact_table, fact_id, article_id, sentence_index, sentence, start, "end")'
