@@ -93,6 +93,7 @@ def serve(db_path: str | Path, *, host: str = "127.0.0.1", port: int = 8001) -> 
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
+    sock.listen(128)  # connections made as soon as the line below is printed wait in the backlog
     port = sock.getsockname()[1]
     print(f"Serving {db_path} read-only on http://{host}:{port}/", file=sys.stderr, flush=True)
     config = uvicorn.Config(app.app(), lifespan="on", log_level="warning")
