@@ -15,15 +15,27 @@ import click
 STAGE_CLIS = ("extract.cli", "crawler.cli", "catalog.cli", "catalog.cli_apps")
 
 
+def read_page(url: str, body: bytes) -> tuple[str | None, str]:
+    """(title, text) of a saved portal page by the crawler's parser; the catalogue's loader is handed this."""
+    from crawler.pages import parse_page
+
+    art = parse_page(url, body).article
+    if art is None:
+        return None, ""
+    return art.title, "\n\n".join(x for x in (art.title, art.text) if x)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="thidua")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """thidua — a catalogue of Vietnamese emulation and commendation news.
 
     Example:
 
         thidua run            # crawl the bundled sample site, extract, load data/catalogue.db
     """
+    ctx.obj = {"read_page": read_page}  # the stages meet here: catalog never imports crawler
 
 
 for _module in STAGE_CLIS:
@@ -89,7 +101,7 @@ def extract_pending(db_path: str, *, jobs: int = 0, progress: bool = True) -> in
 
 
 def summary(db_path: str) -> dict[str, int]:
-    """Counts shown at the end of a run."""
+    """Counts shown at the end of a run; awards and events are distinct facts, not mentions."""
     import sqlite_utils
 
     db = sqlite_utils.Database(db_path)
@@ -105,6 +117,7 @@ def summary(db_path: str) -> dict[str, int]:
         "campaigns": count("select count(*) from campaigns"),
         "clusters": count("select count(*) from clusters"),
         "awards": count("select count(*) from awards"),
+        "events": count("select count(*) from events"),
         "provinces": count("select count(distinct province) from article_provinces"),
     }
 

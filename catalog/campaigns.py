@@ -89,17 +89,15 @@ def assign(db: sqlite_utils.Database, name: str) -> tuple[int, int]:
 
 
 def refresh_names(db: sqlite_utils.Database, campaign_ids: set[int]) -> None:
-    """Set each campaign's canonical name: its most mentioned variant, the longest on ties.
+    """Set each campaign's canonical name: its most mentioned variant (``n_mentions``), the longest on ties.
 
     ``campaigns.key`` is unique; a key already held by another campaign (two
     movements whose names differ only in punctuation) keeps the old key.
     """
     for cid in campaign_ids:
         row = db.execute(
-            """SELECT v.name, v.key FROM campaign_variants v
-               LEFT JOIN campaign_mentions m ON m.variant_id = v.id
-               WHERE v.campaign_id = ? GROUP BY v.id
-               ORDER BY count(m.id) DESC, length(v.name) DESC, v.id LIMIT 1""", [cid]).fetchone()
+            """SELECT name, key FROM campaign_variants WHERE campaign_id = ?
+               ORDER BY n_mentions DESC, length(name) DESC, id LIMIT 1""", [cid]).fetchone()
         if row:
             clash = db.execute("SELECT 1 FROM campaigns WHERE key = ? AND id != ?", [row[1], cid]).fetchone()
             db.execute("UPDATE campaigns SET name = ?, key = ? WHERE id = ?",

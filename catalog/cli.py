@@ -24,12 +24,14 @@ __all__ = ["COMMANDS", "DEFAULT_DB", "db_option", "load", "query", "search"]
 @click.command("load")
 @click.argument("path", type=click.Path(dir_okay=False))
 @db_option
-def load(path: str, db_path: str) -> None:
+@click.pass_context
+def load(ctx: click.Context, path: str, db_path: str) -> None:
     """Load `thidua extract --evidence` output (JSONL) into the catalogue.
 
     A record whose "source" is the URL of a crawled article is attached to
     it; otherwise an article row is made for the local file.  Loading the
-    same file again changes nothing.
+    same file again changes nothing.  A local HTML page's text is read by
+    the page reader the `thidua` group provides (the crawler's parser).
 
     Example:
 
@@ -41,7 +43,7 @@ def load(path: str, db_path: str) -> None:
     try:
         read_jsonl(path)  # validate the whole file before the database is even opened
         with Catalogue(db_path) as cat:
-            stats = load_jsonl(cat, path)
+            stats = load_jsonl(cat, path, read_page=(ctx.obj or {}).get("read_page"))
     except (LoadError, CatalogueError) as e:
         _fail(str(e))
     except Exception as e:  # sqlite errors and the like: still one line, naming the inputs
@@ -51,27 +53,44 @@ def load(path: str, db_path: str) -> None:
 
 
 @click.command("query")
-@click.argument("sql")
+@click.argument("sql", required=False)
 @db_option
+@click.option("--canned", metavar="NAME", help="Run a canned query of the Datasette metadata instead of SQL.")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A canned query parameter (repeatable); missing ones are empty, as in Datasette.")
+@click.option("--list", "list_canned", is_flag=True, help="List the canned queries and their parameters.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
 @json_option("Print a JSON list of objects.")
-def query(sql: str, db_path: str, as_csv: bool, as_json: bool) -> None:
-    """Run a read-only SQL query (SELECT, WITH, EXPLAIN) against the catalogue.
+def query(sql: str | None, db_path: str, canned: str | None, params: tuple[str, ...], list_canned: bool,
+          as_csv: bool, as_json: bool) -> None:
+    """Run a read-only SQL query (SELECT, WITH, EXPLAIN), or a canned query, against the catalogue.
 
     The database is opened read-only; any statement that would write is
-    refused with exit status 1.
+    refused with exit status 1.  A canned query (--canned) is the same SQL
+    Datasette serves at /catalogue/NAME, with the same numbers.
 
     Example:
 
         thidua query "select province_2025, year, award, awards from awards_by_province_year order by awards desc limit 10"
+        thidua query --canned unit_award_history -p unit="Sở TT&TT Gia Lai"
     """
+    from catalog.canned import parameters, parse_params, queries, run
+    from catalog.export import CatalogueError
     from catalog.query import QueryError, run_query
 
     if as_csv and as_json:
         _fail("choose one of --csv and --json")
+    if list_canned:
+        for name, q in sorted(queries().items()):
+            click.echo(f"{name}({', '.join(parameters(q['sql']))}): {q.get('title', '')}")
+        return
+    if bool(sql) == bool(canned):
+        _fail("give either SQL or --canned NAME")
+    if params and not canned:
+        _fail("-p/--param is for --canned queries")
     try:
-        columns, rows = run_query(db_path, sql)
-    except QueryError as e:
+        columns, rows = run(db_path, canned, parse_params(params)) if canned else run_query(db_path, sql)
+    except (QueryError, CatalogueError) as e:
         _fail(str(e))
     _print_rows(columns, rows, as_csv, as_json)
 

@@ -50,28 +50,40 @@ def trace_cmd(campaign: str, db_path: str, as_json: bool) -> None:
 
 
 @click.command("export")
-@click.argument("table")
+@click.argument("table", required=False)
+@click.option("--canned", metavar="NAME", help="Export a canned query's rows instead of a table or view.")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="A canned query parameter.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
               help="Output format; both read back to the same rows (text quoted, NULL empty in CSV).")
 @output_option("Write to FILE (atomically) instead of standard output.")
 @db_option
-def export_cmd(table: str, fmt: str, out: Path | None, db_path: str) -> None:
-    """Export a table or view of the catalogue as CSV or JSON.
+def export_cmd(table: str | None, canned: str | None, params: tuple[str, ...], fmt: str, out: Path | None,
+               db_path: str) -> None:
+    """Export a table or view of the catalogue, or a canned query's rows, as CSV or JSON.
 
     Example:
 
         thidua export awards_by_province_year --format csv -o awards.csv
+        thidua export --canned awards_by_province_year -p year=2020 --format json
     """
-    from catalog.export import export
+    from catalog.canned import parse_params, run
+    from catalog.export import export, export_rows
+    from catalog.query import QueryError
 
+    if bool(table) == bool(canned):
+        _fail("give either TABLE or --canned NAME")
     try:
-        result = export(db_path, table, fmt, out)  # type: ignore[arg-type]
-    except CatalogueError as e:
+        if canned:
+            columns, rows = run(db_path, canned, parse_params(params))
+            result = export_rows(columns, rows, fmt, out)  # type: ignore[arg-type]
+        else:
+            result = export(db_path, table, fmt, out)  # type: ignore[arg-type]
+    except (CatalogueError, QueryError) as e:
         _fail(str(e))
     if out is None:
         click.echo(result, nl=False)
     else:
-        click.echo(f"{table}: {result} rows → {out}", err=True)
+        click.echo(f"{table or canned}: {result} rows → {out}", err=True)
 
 
 _size_options = [
@@ -140,13 +152,16 @@ def chart_awards(year: int | None, successor: bool, out: Path, width: int, heigh
 @click.command("serve")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True, help="Port.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True,
+              help="Port (0: any free port, named on stderr).")
 def serve_cmd(db_path: str, host: str, port: int) -> None:
     """Browse the catalogue in Datasette, read-only (immutable), with facets and canned queries.
 
-    Canned queries: clusters_by_year, awards_by_province_year (?successor=1
-    for 2025 units), campaign_coverage, search (Vietnamese, with or without
-    diacritics).
+    Canned queries (each also runs as `thidua query --canned NAME`):
+    clusters_by_year, cluster_roles_by_year, awards_by_province_year
+    (?successor=1 for 2025 units), unit_award_history, person_positions,
+    proposed_not_conferred, fact_coverage, campaign_coverage, search
+    (Vietnamese, with or without diacritics).
 
     Example:
 

@@ -230,6 +230,22 @@ def _write(conn: sqlite3.Connection, name: str, fmt: str, stream: TextIO) -> int
     return write_json(columns, rows, stream)
 
 
+def _write_out(out: Path | str, write: Any) -> int:
+    """Write through ``write(stream) -> count`` to a temporary file moved into place when complete."""
+    out = Path(out)
+    if out.parent and not out.parent.is_dir():
+        raise CatalogueError(f"output directory does not exist: {out.parent}")
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            count = write(stream)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count
+
+
 def export(db_path: str | Path, table_or_view: str, fmt: Format = "csv", out: Path | str | None = None) -> str | int:
     """Export one table or view of the catalogue at ``db_path``.
 
@@ -246,21 +262,23 @@ def export(db_path: str | Path, table_or_view: str, fmt: Format = "csv", out: Pa
             buffer = io.StringIO()
             _write(conn, table_or_view, fmt, buffer)
             return buffer.getvalue()
-        out = Path(out)
         _check_name(conn, table_or_view)  # fail before touching the output file
-        if out.parent and not out.parent.is_dir():
-            raise CatalogueError(f"output directory does not exist: {out.parent}")
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-                count = _write(conn, table_or_view, fmt, stream)
-            os.replace(tmp, out)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return count
+        return _write_out(out, lambda stream: _write(conn, table_or_view, fmt, stream))
     finally:
         conn.close()
+
+
+def export_rows(columns: list[str], rows: Iterable[Iterable[Any]], fmt: Format = "csv",
+                out: Path | str | None = None) -> str | int:
+    """Export rows already read (e.g. a canned query's) like :func:`export` does a table."""
+    if fmt not in FORMATS:
+        raise CatalogueError(f"unknown export format: {fmt!r}; use one of: {', '.join(FORMATS)}")
+    writer = write_csv if fmt == "csv" else write_json
+    if out is None:
+        buffer = io.StringIO()
+        writer(columns, rows, buffer)
+        return buffer.getvalue()
+    return _write_out(out, lambda stream: writer(columns, rows, stream))
 
 
 def read_export(text_or_path: str | Path, fmt: Format) -> list[dict[str, Any]]:

@@ -41,6 +41,7 @@ class ProvinceIndex:
     def __init__(self, db: sqlite_utils.Database, aliases_csv: Path = ALIASES_CSV) -> None:
         self._by_key: dict[str, Province] = {}
         self._by_fold: dict[str, Province] = {}
+        self._resolved: dict[str, Province | None] = {}  # name as written → result (names repeat a lot)
         rows = db.execute("SELECT code, name, province_2025, aliases FROM provinces").fetchall()
         by_name: dict[str, Province] = {}
         for code, name, succ, aliases in rows:
@@ -69,6 +70,14 @@ class ProvinceIndex:
         """The province a name denotes, or None when the name is not a province (or empty)."""
         if not name:
             return None
+        if name in self._resolved:
+            return self._resolved[name]
+        hit = self._resolve(name)
+        if len(self._resolved) < 50_000:
+            self._resolved[name] = hit
+        return hit
+
+    def _resolve(self, name: str) -> Province | None:
         key = match_key(name)
         hit = self._by_key.get(key) or self._by_key.get(_PREFIX.sub("", key))
         if hit is None:

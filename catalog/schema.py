@@ -362,5 +362,8 @@ def load_provinces(db: sqlite_utils.Database, path: Path = PROVINCES_CSV) -> int
 
 
 def apply(db: sqlite_utils.Database) -> None:
-    """Apply pending migrations (idempotent)."""
+    """Apply pending migrations (idempotent): the core set, then the canonical facts' set."""
+    from catalog import schema_facts
+
     migrations.apply(db)
+    schema_facts.apply(db)

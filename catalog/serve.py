@@ -21,37 +21,22 @@ http://127.0.0.1:8001/catalogue/awards_by_province_year?successor=1
 from __future__ import annotations
 
 import copy
+import socket
 import sqlite3
 import sys
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from catalog.canned import DATASETTE_DIR, METADATA_DB_KEY, METADATA_PATH, read_metadata
 from catalog.export import CatalogueError, open_readonly
 
-DATASETTE_DIR = Path(__file__).resolve().parent.parent / "data" / "datasette"
-METADATA_PATH = DATASETTE_DIR / "metadata.yml"
 PLUGINS_DIR = DATASETTE_DIR / "plugins"
-METADATA_DB_KEY = "catalogue"
 REQUIRED_TABLES = ("articles", "awards", "campaign_coverage", "clusters_by_year", "articles_fts")
-
-
-@lru_cache(maxsize=4)
-def _read_metadata(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as e:
-        raise CatalogueError(f"cannot read Datasette metadata {path}: {' '.join(str(e).split())}") from None
-    if not isinstance(data, dict) or METADATA_DB_KEY not in (data.get("databases") or {}):
-        raise CatalogueError(f"{path}: no databases.{METADATA_DB_KEY} section")
-    return data
 
 
 def load_metadata(db_name: str, path: Path = METADATA_PATH) -> dict[str, Any]:
     """The metadata dict with the database section keyed by ``db_name``."""
-    data = copy.deepcopy(_read_metadata(Path(path)))
+    data = copy.deepcopy(read_metadata(Path(path)))
     databases = data["databases"]
     databases[db_name] = databases.pop(METADATA_DB_KEY)
     return data
@@ -94,7 +79,10 @@ def make_app(db_path: str | Path, *, metadata_path: Path = METADATA_PATH, settin
 
 
 def serve(db_path: str | Path, *, host: str = "127.0.0.1", port: int = 8001) -> None:
-    """Run Datasette on the catalogue until interrupted (uvicorn)."""
+    """Run Datasette on the catalogue until interrupted (uvicorn).
+
+    ``port=0`` takes a free port; the line "Serving … on http://HOST:PORT/" on stderr names it.
+    """
     import uvicorn
 
     app = make_app(db_path)
@@ -102,5 +90,14 @@ def serve(db_path: str | Path, *, host: str = "127.0.0.1", port: int = 8001) -> 
     if pending:
         print(f"warning: {db_path}-wal holds {pending} bytes not yet checkpointed (a crawl running?); "
               "immutable mode shows the database without them", file=sys.stderr)
-    print(f"Serving {db_path} read-only on http://{host}:{port}/", file=sys.stderr)
-    uvicorn.run(app.app(), host=host, port=port, lifespan="on")
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(128)  # connections made as soon as the line below is printed wait in the backlog
+    port = sock.getsockname()[1]
+    print(f"Serving {db_path} read-only on http://{host}:{port}/", file=sys.stderr, flush=True)
+    config = uvicorn.Config(app.app(), lifespan="on", log_level="warning")
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        sock.close()

@@ -29,6 +29,10 @@ from typing import Any, Literal
 import sqlite_utils
 
 from catalog import fts, schema
+from catalog.migrate_v1 import convert_pending
+from catalog.records import validate_record
+from catalog.units import UnitIndex
+from catalog.write import remove_facts, replace_facts
 from extract.normalize import normalize_name, normalize_text
 
 Status = Literal["new", "changed", "unchanged"]
@@ -62,6 +66,7 @@ class Catalogue:
                 raise CatalogueError(f"{self.path}: directory {parent} does not exist")
         self.db = sqlite_utils.Database(self.path)
         self._known_runs: set[int] = set()
+        self._units: UnitIndex | None = None  # province and unit lookups, built once per connection
         try:
             self.db.execute("PRAGMA busy_timeout = 10000")
             self.db.execute("PRAGMA foreign_keys = ON")
@@ -69,6 +74,7 @@ class Catalogue:
             if self.path != ":memory:":
                 self.db.enable_wal()
             schema.apply(self.db)
+            convert_pending(self.db)  # facts of a catalogue written before the canonical facts
         except sqlite3.DatabaseError as e:
             self.db.close()
             raise CatalogueError(f"{self.path}: cannot open as a thidua catalogue ({e})") from None
@@ -224,8 +230,6 @@ class Catalogue:
         Returns False when the same record by the same extractor version is
         already stored (nothing is rewritten), True otherwise.
         """
-        from catalog.load import replace_facts, validate_record
-
         validate_record(record, f"article {article_id}")
         digest = content_hash(json.dumps(record, ensure_ascii=False, sort_keys=True, default=str))
         with self.db.atomic():
@@ -235,10 +239,28 @@ class Catalogue:
                 raise CatalogueError(f"article {article_id}: no such article")
             if row == (extractor_version, digest, 0):
                 return False
-            replace_facts(self.db, article_id, record)
+            if self._units is None:
+                self._units = UnitIndex(self.db)
+            replace_facts(self.db, article_id, record, provinces=self._units.provinces, units=self._units,
+                          first_time=row[0] is None and row[1] is None)
             self.db.execute(
                 "UPDATE articles SET extractor_version = ?, extraction_hash = ?, extracted_at = ?, facts_stale = 0"
                 " WHERE id = ?", [extractor_version, digest, now_iso(), article_id])
+        return True
+
+    def delete_article(self, url: str) -> bool:
+        """Forget an article: its facts' mentions (facts no other article reports go too), revisions,
+        attachments, search entry and row.  Returns False when the URL is unknown."""
+        row = self.db.execute("SELECT id, title, text FROM articles WHERE url = ?", [url]).fetchone()
+        if row is None:
+            return False
+        article_id = int(row[0])
+        with self.db.atomic():
+            remove_facts(self.db, article_id)
+            fts.unindex_article(self.db, article_id, row[1], row[2])
+            for table in ("article_revisions", "attachments"):
+                self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+            self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
         return True
 
 

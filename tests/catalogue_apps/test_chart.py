@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from matplotlib.image import imread
 
-from catalog.chart import award_counts, chart
+from catalog.chart import award_counts, chart, overlapping_texts, render
 from catalog.export import CatalogueError
 
 
@@ -56,9 +56,10 @@ def test_award_counts_read_2025_units(db_path: Path) -> None:
                           "Bà Rịa - Vũng Tàu": {("Bằng khen", "conferred"): 1}}
     merged = award_counts(db_path, year=2021, successor=True)
     assert merged == {"Hồ Chí Minh": {("Cờ thi đua", "conferred"): 1, ("Bằng khen", "conferred"): 1}}
-    # "tặng Bằng khen cho 12 tập thể" counts twelve; Bình Định and Gia Lai are one unit from 2025
+    # "tặng Bằng khen cho 12 tập thể" is one award (its 12 recipients are in the canned query's recipients);
+    # Bình Định and Gia Lai are one unit from 2025
     assert award_counts(db_path, year=2020, successor=True)["Gia Lai"] == {
-        ("Bằng khen", "conferred"): 12, ("Cờ thi đua", "proposed"): 1}
+        ("Bằng khen", "conferred"): 1, ("Cờ thi đua", "proposed"): 1}
 
 
 @pytest.mark.parametrize("kwargs, message", [
@@ -80,3 +81,42 @@ def test_errors_keep_existing_file(db_path: Path, tmp_path: Path, kwargs: dict, 
 def test_missing_output_directory(db_path: Path, tmp_path: Path) -> None:
     with pytest.raises(CatalogueError, match="output directory does not exist"):
         chart(db_path, "awards", out=tmp_path / "no" / "awards.png")
+
+
+@pytest.mark.parametrize("kind, options", [("campaign", {"campaign": "chung tay vi nguoi ngheo"}), ("awards", {}),
+                                           ("awards", {"successor": True, "year": 2020})])
+@pytest.mark.parametrize("size", [(1200, 600), (800, 450), (1600, 900)])
+def test_no_text_overlaps(db_path: Path, kind: str, options: dict, size: tuple[int, int]) -> None:
+    fig = render(db_path, kind, width=size[0], height=size[1], **options)
+    assert overlapping_texts(fig) == []
+
+
+def test_overlap_check_sees_an_overlap() -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(4, 3))
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot(1, 1, 1)
+    ax.set_xlabel("2021-03-02 – 2021-03-10: 4 bài / articles")
+    fig.text(0.5, 0.02, "Mar 2021", ha="center")  # where the date range used to be drawn
+    assert overlapping_texts(fig) != []
+
+
+def test_outlet_labels_are_distinct_for_long_names(db_path: Path, fx) -> None:
+    from dataclasses import replace
+
+    from catalog.chart import draw_campaign
+    from catalog.trace import trace
+
+    result = trace(db_path, "chung tay vi nguoi ngheo")
+    long_names = {"Sở TT&TT Gia Lai": "Sở Thông tin và Truyền thông tỉnh Gia Lai",
+                  "Cổng TTĐT tỉnh Kon Tum": "Cổng thông tin điện tử tỉnh Kon Tum",
+                  "Cổng TTĐT tỉnh Bình Định": "Sở Thông tin và Truyền thông tỉnh Bình Định"}
+    result.articles = [replace(a, source=long_names.get(a.source, a.source)) for a in result.articles]
+    fig = render(db_path, "awards")  # a canvas of the right kind
+    fig.clear()
+    draw_campaign(fig, result)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["Sở TT&TT Gia Lai", "Cổng TTĐT Kon Tum", "Sở TT&TT Bình Định"]
+    assert overlapping_texts(fig) == []

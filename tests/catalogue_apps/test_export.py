@@ -57,7 +57,8 @@ def test_csv_is_ordinary_csv_for_other_readers(db_path: Path) -> None:
     text = export(db_path, "awards_by_province_year", "csv")
     reader = list(csv.DictReader(io.StringIO(text)))
     assert {r["province"] for r in reader} == {"Bà Rịa - Vũng Tàu", "Bình Dương", "Bình Định", "Gia Lai", "Kon Tum"}
-    assert list(reader[0]) == ["province", "province_2025", "year", "award", "status", "awards", "articles"]
+    assert list(reader[0]) == ["province", "province_2025", "year", "award", "level", "status", "awards", "recipients",
+                               "mentions"]
 
 
 def test_json_is_a_list_of_objects(db_path: Path) -> None:

@@ -129,7 +129,8 @@ def test_metadata_follows_the_file_name() -> None:
     meta = load_metadata("thidua_2025")
     assert "thidua_2025" in meta["databases"] and "catalogue" not in meta["databases"]
     assert set(meta["databases"]["thidua_2025"]["queries"]) == {
-        "clusters_by_year", "awards_by_province_year", "campaign_coverage", "search"}
+        "clusters_by_year", "cluster_roles_by_year", "awards_by_province_year", "unit_award_history",
+        "person_positions", "proposed_not_conferred", "fact_coverage", "campaign_coverage", "search"}
     assert meta["license"] and meta["source"] and meta["title"]
 
 

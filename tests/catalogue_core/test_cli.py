@@ -40,8 +40,10 @@ def test_reload_is_idempotent(runner, loaded):
     db, jsonl = loaded
     res = runner.invoke(load, [str(jsonl), "--db", str(db)])
     assert res.exit_code == 0 and "0 new articles, 0 stored, 1 unchanged" in res.output
-    res = runner.invoke(query, ["select count(*) n from mentions", "--db", str(db), "--json"])
-    assert json.loads(res.output) == [{"n": 17}]
+    sql = "select fact_table = 'units' as unit, count(*) n from evidence group by 1 order by 1"
+    res = runner.invoke(query, [sql, "--db", str(db), "--json"])
+    # 4 provinces, 1 cluster, 4 members, 1 campaign, 3 awards, 1 event, 2 roles, 1 person; 6 unit names
+    assert json.loads(res.output) == [{"unit": 0, "n": 17}, {"unit": 1, "n": 6}]
 
 
 def test_query_csv_json_table(runner, loaded):

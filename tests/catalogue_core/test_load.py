@@ -10,11 +10,11 @@ from catalog.load import LoadError, load_jsonl
 from catalog.store import Catalogue, CatalogueError
 
 FACT_TABLES = ("article_provinces", "clusters", "cluster_members", "cluster_roles", "campaign_mentions", "themes",
-               "awards", "events", "documents", "people")
+               "awards", "events", "documents", "people", "units")
 
 
 def snapshot(db) -> dict:
-    tables = FACT_TABLES + ("campaigns", "campaign_variants", "mentions", "articles")
+    tables = FACT_TABLES + ("campaigns", "campaign_variants", "mentions", "award_mentions", "unit_mentions", "articles")
     out = {}
     for t in tables:
         cols = "*" if t != "articles" else "id, url, text, content_hash, extraction_hash"
@@ -26,16 +26,19 @@ def test_every_fact_has_a_mention_with_its_span(cat, make_item, make_record, art
     cat.upsert_article(make_item(), None)
     cat.store_extraction(1, make_record(), "0.1.0")
     counts = {t: cat.db[t].count for t in FACT_TABLES}
+    # units: the Gia Lai, Phú Yên and Đắk Lắk departments ("Sở TTTT Gia Lai" in the roles and the position,
+    # "Sở Thông tin và Truyền thông Gia Lai" in the awards are one unit)
     assert counts == {"article_provinces": 4, "clusters": 1, "cluster_members": 4, "cluster_roles": 2,
-                      "campaign_mentions": 1, "themes": 0, "awards": 3, "events": 1, "documents": 0, "people": 1}
+                      "campaign_mentions": 1, "themes": 0, "awards": 3, "events": 1, "documents": 0, "people": 1,
+                      "units": 3}
     for t in FACT_TABLES:
         orphans = cat.db.execute(
-            f"select id from {t} where id not in (select fact_id from mentions where fact_table = ?)", [t]).fetchall()
+            f"select id from {t} where id not in (select fact_id from evidence where fact_table = ?)", [t]).fetchall()
         assert orphans == [], t
     text = cat.db.execute("select text from articles where id = 1").fetchone()[0]
     assert text == article_text
-    spans = cat.db.execute('select m.start, m."end", p.name from mentions m join people p on p.id = m.fact_id'
-                           " where m.fact_table = 'people'").fetchall()
+    spans = cat.db.execute('select m.start, m."end", p.name from person_mentions m join people p on p.id = m.person_id'
+                           ).fetchall()
     assert [(text[s:e], n) for s, e, n in spans] == [("Nguyễn Văn Hùng", "Nguyễn Văn Hùng")]
     prov = cat.db.execute("select m.start, m.\"end\", m.sentence_index, a.province from mentions m"
                           " join article_provinces a on a.id = m.fact_id where fact_table = 'article_provinces'"

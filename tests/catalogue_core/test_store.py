@@ -13,7 +13,9 @@ def test_reopen_applies_no_migration_twice(db_path):
     Catalogue(db_path).close()
     cat = Catalogue(db_path)
     names = [r[0] for r in cat.db.execute("select name from _sqlite_migrations order by id")]
-    assert names == ["m001_core", "m002_facts", "m003_views", "m004_fts", "m_crawler_site_health"]
+    assert names == ["m001_core", "m002_facts", "m003_views", "m004_fts", "m_crawler_site_health",
+                     "f001_canonical_facts", "f002_fact_views", "f003_campaign_variant_index", "f004_award_count_index",
+                     "f005_campaign_variant_counts"]
     assert cat.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert cat.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert cat.db["provinces"].count == 63
