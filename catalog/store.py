@@ -73,6 +73,9 @@ class Catalogue:
             self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             if self.path != ":memory:":
                 self.db.enable_wal()
+                # in WAL mode NORMAL never corrupts: a crash of the process loses no commit, a power cut at most the
+                # last transactions; it spares a sync per commit (loading: +12 % articles/s in bench_facts)
+                self.db.execute("PRAGMA synchronous = NORMAL")
             schema.apply(self.db)
             convert_pending(self.db)  # facts of a catalogue written before the canonical facts
         except sqlite3.DatabaseError as e:
