@@ -68,3 +68,7 @@ def cut_edge(a) -> int | None:
     if re.search(r"[.!?…;:”\"’)»]$", tail) or len(tail.split()) < 4:
         return None
     return last.end
+
+
+# an administrative letter (công văn): its subject line "V/v …" and its addressees "Kính gửi: …"
+LETTER_MARK = re.compile(r"(?<![\w/])V/v\s|(?i:kính gửi)\s*:")

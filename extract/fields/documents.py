@@ -21,6 +21,7 @@ import datetime as dt
 import re
 
 from extract.constructions.numerals import DOC_NUMBER
+from extract.constructions.structure import LETTER_MARK
 from extract.frontend import Analysis
 from extract.patterns import rule_terms
 
@@ -76,12 +77,9 @@ def kind_of(m: re.Match[str]) -> str | None:
     for p in parts[1:]:
         if p in codes:
             return codes[p]
-    if m.group("so") and _LETTER_AFTER.search(m.string[m.end(): m.end() + 250]):
+    if m.group("so") and LETTER_MARK.search(m.string[m.end(): m.end() + 250]):
         return "Công văn"  # "Số: 424/SGDĐT-TĐKT … V/v hướng dẫn …": a letter's own number, no type code in it
     return None
-
-
-_LETTER_AFTER = re.compile(r"(?<![\w/])V/v\s|(?i:kính gửi)\s*:")
 
 
 def doc_date(text: str) -> str | None:

@@ -43,6 +43,7 @@ import re
 
 from extract.constructions.numerals import DOC_NUMBER
 from extract.constructions.places import article_province
+from extract.constructions.structure import LETTER_MARK
 from extract.constructions.units import authority_before
 from extract.frontend import Analysis, Sentence
 from extract.gazetteer import gazetteer
@@ -314,17 +315,14 @@ def _is_title(s: Sentence, a: Analysis) -> bool:
     return s.is_title or bool(a.title) and s.text.strip() == (a.title or "").strip()
 
 
-_LETTER = re.compile(r"(?<![\w/])V/v\s|(?i:kính gửi)\s*:")
-
-
 def _mention(s: Sentence, a: Analysis, lead: bool, default: str | None) -> dict | None:
     text = s.text
     title = _is_title(s, a)
     kinds = kinds_in(text)
     if not kinds:
         return None
-    school = _school_year(text) or _school_year(a.sentences[0].text)
-    letter = _LETTER.search(text[: kinds[0][1]])
+    school = _school_year(text) or a.memo("first_school_year", lambda a: _school_year(a.sentences[0].text))
+    letter = LETTER_MARK.search(text[: kinds[0][1]])
     # "Số: 215/SNV … ngày 12 tháng 11 năm 2022 V/v hướng dẫn tổng kết …": a letter (dated in its header) asks for
     # the meeting; none is reported unless its body dates one
     date = sentence_date(text[letter.end():] if letter else text, a.published, a.year, school)

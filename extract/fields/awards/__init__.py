@@ -183,8 +183,10 @@ def _named_in_next_sentence(a: Analysis, awards: list[dict], ctx: _Ctx) -> list[
 
 _UNITS_AND_PERSONS = re.compile(r"(?<![\w])0*(\d{1,3})\s+(?i:tập thể\s*,?\s*(?:và\s+)?cá nhân)\s+(?i:gồm|gồm có|là)\s*:")
 _PERSONS_HEAD = re.compile(r"^\s*(?:(?i:về|còn)\s+)?(?:(?i:các|những)\s+)?(?i:cá nhân)\s*(?:(?i:có|gồm|gồm có|là)\s*)?:\s*")
-_PERSON_LINE = re.compile(r"^\s*(?:[-–+•]\s*)?(?i:ông|bà|đồng chí|anh|chị)\s+(?P<name>" + UPPER + r"\w*(?:\s+" + UPPER
+_PERSON_OPENS = r"(?:[-–+•]\s*)?(?i:ông|bà|đồng chí|anh|chị)\s"  # a person's line or list item: "- Ông", "Bà"
+_PERSON_LINE = re.compile(r"^\s*" + _PERSON_OPENS + r"\s*(?P<name>" + UPPER + r"\w*(?:\s+" + UPPER
                           + r"\w*){1,3})(?=\s*[,(\-–]|\s*$)")
+_NEXT_PERSON = re.compile(r";\s*(?=" + _PERSON_OPENS + ")")
 
 
 def _persons_after_units(a: Analysis, awards: list[dict], ctx: _Ctx) -> list[dict]:
@@ -217,7 +219,7 @@ def _persons_after_units(a: Analysis, awards: list[dict], ctx: _Ctx) -> list[dic
             out.append(y)
             left -= 1
             # several persons in one paragraph, after ";": "Ông D, …; bà E, …"
-            nxt = re.search(r";\s*(?=(?:[-–+•]\s*)?(?i:ông|bà|đồng chí|anh|chị)\s)", rest)
+            nxt = _NEXT_PERSON.search(rest)
             if nxt:
                 offset += p.end() + nxt.end()
                 continue

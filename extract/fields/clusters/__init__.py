@@ -319,7 +319,11 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
 
         dated = {holder(r) for r in c.roles if r["year"] is not None}
         c.roles = [r for r in c.roles if r["year"] is not None or holder(r) not in dated]
-        c.roles = [r for r in c.roles if not _two_leaders(r, c.roles, holder)]
+        led: dict[tuple[str, str], set[int | None]] = {}  # the years each holder is told leading
+        for r in c.roles:
+            if r["role"] == "leader":
+                led.setdefault(holder(r), set()).add(r["year"])
+        c.roles = [r for r in c.roles if not _two_leaders(r, holder(r), led)]
         # a holder read through its head's position yields to one the text names ("Đơn vị Trưởng khối năm 2020 là
         # Cơ quan Tỉnh Đoàn" over "đồng chí A, Bí thư Tỉnh đoàn, Trưởng khối")
         named = {(r["role"], r["year"]) for r in c.roles if not r["via_person"]}
@@ -332,15 +336,14 @@ def find_clusters(a: Analysis) -> tuple[list[Cluster], dict[int, Cluster]]:
     return clusters, about
 
 
-def _two_leaders(r: dict, roles: list[dict], holder) -> bool:
+def _two_leaders(r: dict, who: tuple[str, str], led: dict[tuple[str, str], set[int | None]]) -> bool:
     """A cluster has one leader a year: "A bàn giao Cụm trưởng năm 2021 cho B … đơn vị cụm trưởng A" — A's second
-    mention took the article's year, but A led the year before and B leads this one; that mention goes."""
+    mention took the article's year, but A led the year before and B leads this one; that mention goes.  ``led``:
+    the years each holder is told leading the cluster."""
     if r["role"] != "leader" or r["year"] is None:
         return False
-    others = [o for o in roles if o["role"] == "leader" and o["year"] == r["year"] and holder(o) != holder(r)]
-    own_years = {o["year"] for o in roles if o["role"] == "leader" and holder(o) == holder(r)}
-    return bool(others) and len(own_years - {r["year"]}) > 0 and not any(
-        len({o["year"] for o in roles if o["role"] == "leader" and holder(o) == holder(x)}) > 1 for x in others)
+    others = [h for h, years in led.items() if h != who and r["year"] in years]
+    return bool(others) and len(led[who] - {r["year"]}) > 0 and not any(len(led[h]) > 1 for h in others)
 
 
 def _home_province(unit: str, c: Cluster, province: str | None) -> str | None:
