@@ -65,38 +65,20 @@ def extract_pending(db_path: str, *, jobs: int = 0, progress: bool = True) -> in
     ``jobs`` worker processes extract (0: one per core); this process alone writes the catalogue, in article
     order, so a run stopped part-way leaves every stored record whole and the rest pending.
     """
-    import os
-
     from catalog.store import Catalogue
-    from extract.api import EXTRACTOR_VERSION
+    from extract.api import EXTRACTOR_VERSION, in_workers
 
     cat = Catalogue(db_path)
     pending = list(cat.pending_extraction(EXTRACTOR_VERSION))
     if not pending:
         return 0
-    n = min(jobs or os.cpu_count() or 1, len(pending))
-    pool = None
-    if n > 1:
-        import multiprocessing as mp
-
-        from extract.frontend import warm_up
-
-        warm_up()  # load the models once, before forking: the workers share them
-        pool = mp.get_context("fork").Pool(n)
-        results = pool.imap(_extract_article, pending, chunksize=2)
-    else:
-        results = map(_extract_article, pending)
+    results = in_workers(_extract_article, pending, jobs)
     if progress:
         from rich.progress import track
 
         results = track(results, total=len(pending), description="Extracting", console=None)
-    try:
-        for article_id, record in results:
-            cat.store_extraction(article_id, record, EXTRACTOR_VERSION)
-    finally:
-        if pool is not None:
-            pool.close()
-            pool.join()
+    for article_id, record in results:
+        cat.store_extraction(article_id, record, EXTRACTOR_VERSION)
     return len(pending)
 
 

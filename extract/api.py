@@ -14,14 +14,36 @@ list; the catalogue loader stores that provenance.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from extract.fields import FIELD_MODULES, read_fields
 from extract.frontend import analyze
 
 EXTRACTOR_VERSION = "0.1.0"
 HTML_SUFFIXES = (".html", ".htm")
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+def in_workers(func: Callable[[_T], _R], items: Iterable[_T], jobs: int = 0, chunksize: int = 2) -> Iterator[_R]:
+    """``func`` over ``items``, results in order, in ``jobs`` worker processes (0: one per core) forked after the
+    models are loaded, so that the workers share them; in this process when one job is enough."""
+    import os
+
+    items = list(items)
+    n = min(jobs or os.cpu_count() or 1, len(items))
+    if n <= 1:
+        yield from map(func, items)
+        return
+    import multiprocessing as mp
+
+    from extract.frontend import warm_up
+
+    warm_up()
+    with mp.get_context("fork").Pool(n) as pool:
+        yield from pool.imap(func, items, chunksize=chunksize)
 
 
 class InputError(ValueError):

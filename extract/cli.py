@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from extract.api import InputError, extract_path
+from extract.api import InputError, extract_path, in_workers
 
 
 def _extract_one(args: tuple[str, bool]) -> tuple[str, dict | None, str | None]:
@@ -37,21 +37,7 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, evidence: bool, jobs: int) -> 
 
         thidua extract ../shared/corpus/dev/*.txt > predictions.jsonl
     """
-    failed = 0
-    work = [(p, evidence) for p in paths]
-    if jobs != 1 and len(paths) > 1:
-        import multiprocessing as mp
-        import os
-
-        from extract.frontend import warm_up
-
-        warm_up()
-        n = jobs or os.cpu_count() or 1
-        with mp.get_context("fork").Pool(n) as pool:
-            results = pool.imap(_extract_one, work, chunksize=4)
-            failed = _emit(results)
-    else:
-        failed = _emit(map(_extract_one, work))
+    failed = _emit(in_workers(_extract_one, [(p, evidence) for p in paths], jobs, chunksize=4))
     if failed:
         sys.exit(1)
 
