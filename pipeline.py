@@ -77,8 +77,7 @@ def extract_pending(db_path: str, *, jobs: int = 0, progress: bool = True) -> in
         from rich.progress import track
 
         results = track(results, total=len(pending), description="Extracting", console=None)
-    for article_id, record in results:
-        cat.store_extraction(article_id, record, EXTRACTOR_VERSION)
+    cat.store_extractions(results, EXTRACTOR_VERSION)  # in batches: one transaction each
     return len(pending)
 
 

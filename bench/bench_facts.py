@@ -12,9 +12,12 @@ events, 0.6 documents, 0.6 roles, 0.1 officials, 1.4 campaigns); here about
 5 provinces, 0.5 clusters with 5 members, 1.6 awards, 0.8 events, 0.5
 documents, 1.0 roles, 0.3 officials, 1 campaign.  Each article goes through
 the real path: ``prepare_article`` (in worker processes, as the crawler does),
-then ``Catalogue.upsert_prepared`` and ``Catalogue.store_extraction`` with its
-extraction record, timed in the main process, ``--batch`` articles per
-transaction.
+then ``Catalogue.upsert_many`` with the batch's articles and
+``Catalogue.store_extractions`` with their extraction records (as
+``thidua run`` and ``thidua load`` write them), timed in the main process,
+``--batch`` articles per transaction.  With ``--baseline-root`` at a
+checkout older than these two, articles and records go one by one through
+``upsert_prepared`` and ``store_extraction``.
 
 Reported: load rate (articles/s) and its ratio to the rate before the catalogue
 of facts (``--baseline-rate``, 841/s measured on this machine; or measure it
@@ -192,16 +195,25 @@ def load(db_path: Path, batches: list[list[tuple]], facts: bool = True) -> tuple
 
     cat = Catalogue(db_path)
     cat.db.execute("PRAGMA synchronous = NORMAL")
+    store_many = hasattr(cat, "upsert_many")
     run = cat.start_run("bench", ["bench"])
     done, spent, cpu = 0, 0.0, 0.0
     for items in batches:
         t, c = time.perf_counter(), time.process_time()
         with cat.db.atomic():
-            for prepared, record in items:
-                cat.upsert_prepared(prepared, run)
-                if facts:
-                    article_id = cat.db.execute("SELECT id FROM articles WHERE url = ?",
-                                                [prepared.row["url"]]).fetchone()[0]
+            if store_many:
+                stored = cat.upsert_many([prepared for prepared, _ in items], run)
+                pairs = [(article_id, record) for (_, article_id), (_, record) in zip(stored, items, strict=True)]
+            else:  # the code before upsert_many
+                pairs = []
+                for prepared, record in items:
+                    cat.upsert_prepared(prepared, run)
+                    pairs.append((cat.db.execute("SELECT id FROM articles WHERE url = ?", [prepared.row["url"]])
+                                  .fetchone()[0], record))
+            if facts and store_many:
+                cat.store_extractions(pairs, "bench-1", batch=len(pairs) or 1)
+            elif facts:  # the code before store_extractions
+                for article_id, record in pairs:
                     cat.store_extraction(article_id, record, "bench-1")
         spent += time.perf_counter() - t
         cpu += time.process_time() - c

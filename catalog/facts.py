@@ -1,13 +1,15 @@
-"""Write canonical facts: find or create each fact by its identity, record the mention, keep coverage current.
+"""Write canonical facts: find or create each fact by its identity, record the mention.
 
-One :class:`FactWriter` per article and record.  Loading is idempotent by
-construction: a fact is found by its identity (see :mod:`catalog.identity`
-and :data:`catalog.schema_facts.IDENTITY`), so loading an article twice, or
-a copy from another outlet, adds mentions, never facts.  Re-deriving an
-article (new extractor version, revised text) first removes its own mentions
-(:func:`clear_mentions`), writes the new ones, then :func:`settle` deletes
-the facts left without any mention and recomputes the coverage and status of
-every fact it touched.
+One :class:`FactWriter` per article and record, inside a
+:class:`catalog.coverage.Batch` (the articles written in one transaction).
+Loading is idempotent by construction: a fact is found by its identity (see
+:mod:`catalog.identity` and :data:`catalog.schema_facts.IDENTITY`), so
+loading an article twice, or a copy from another outlet, adds mentions,
+never facts.  Re-deriving an article (new extractor version, revised text)
+first removes its own mentions (:func:`catalog.coverage.clear_mentions`),
+writes the new ones, then :func:`catalog.coverage.settle` deletes the facts
+left without any mention and brings the coverage and status of every fact
+the batch touched up to date.
 
 >>> from catalog.store import Catalogue
 >>> cat = Catalogue(":memory:")
@@ -33,6 +35,7 @@ from typing import Any
 import sqlite_utils
 
 from catalog import stories
+from catalog.coverage import Batch, Touched
 from catalog.identity import (
     award_key,
     document_key,
@@ -49,12 +52,6 @@ from extract.normalize import fold, match_key
 from extract.normalize import normalize_name as _normalize_name
 
 normalize_name = lru_cache(maxsize=65536)(_normalize_name)  # names repeat across a catalogue
-Touched = dict[str, set[int]]
-Added = dict[str, dict[int, list[dict[str, Any]]]]
-
-
-def no_touched() -> Touched:
-    return {t: set() for t in FACT_TABLES}
 
 
 @dataclass
@@ -67,12 +64,19 @@ class FactWriter:
     source_id: str | None  # the article's outlet, kept on each mention
     provinces: ProvinceIndex
     units: UnitIndex
-    touched: Touched = field(default_factory=no_touched)
-    added: Added = field(default_factory=dict)  # table → fact id → attributes of each mention added
-    _unit_ids: dict[str, int] = field(default_factory=dict)  # unit key → id, within this article
-    _pending: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = field(default_factory=dict)  # mention rows
+    published: str | None = None  # of the article, for the first report of each fact
+    batch: Batch | None = None  # the transaction's batch; a writer of its own when None (settle it yourself)
     _story_id: int | None = None
-    created: Touched = field(default_factory=no_touched)  # facts this article created
+
+    def __post_init__(self) -> None:
+        if self.batch is None:
+            self.batch = Batch(self.db)
+
+    @property
+    def touched(self) -> Touched:
+        """The facts this writer's batch mentioned so far."""
+        assert self.batch is not None
+        return {t: set(self.batch.added.get(t, {})) for t in FACT_TABLES}
 
     @property
     def story_id(self) -> int:
@@ -85,53 +89,57 @@ class FactWriter:
 
     # -- plumbing ------------------------------------------------------------------------
     def _mention(self, table: str, fact_id: int, evidence: Any, **attrs: Any) -> None:
+        assert self.batch is not None
         mentions, fk = FACT_TABLES[table]
         ev = evidence if isinstance(evidence, dict) else {}
-        cols = {fk: fact_id, "article_id": self.article_id, "source_id": self.source_id,
-                "sentence_index": as_int(ev.get("sentence_index")),
-                "sentence": ev.get("sentence") if isinstance(ev.get("sentence"), str) else None,
-                "start": as_int(ev.get("start")), "end": as_int(ev.get("end")), **attrs}
-        self._pending.setdefault((mentions, tuple(cols)), []).append(list(cols.values()))
-        self.touched[table].add(fact_id)
-        self.added.setdefault(table, {}).setdefault(fact_id, []).append(attrs)
+        self.batch.row(mentions, {
+            fk: fact_id, "article_id": self.article_id, "source_id": self.source_id,
+            "sentence_index": as_int(ev.get("sentence_index")),
+            "sentence": ev.get("sentence") if isinstance(ev.get("sentence"), str) else None,
+            "start": as_int(ev.get("start")), "end": as_int(ev.get("end")), **attrs})
+        article = (self.article_id, self.published, self.source_id)
+        self.batch.added.setdefault(table, {}).setdefault(fact_id, {}).setdefault(article, []).append(attrs)
 
     def _find_or_insert(self, table: str, where: dict[str, Any], row: dict[str, Any]) -> int:
         """The id of the row matching ``where`` (IS-equality), inserted with ``row`` when there is none;
-        an existing row gets its empty columns filled from ``row``."""
-        cond = " AND ".join(f"{_q(c)} IS ?" for c in where)
+        an existing row gets its empty columns filled from ``row``.  Within a batch a fact found once is
+        not looked up again unless ``row`` could fill a column not known to be filled."""
+        assert self.batch is not None
+        cache_key = (table, tuple(where.values()))
         cols = [c for c, v in row.items() if v is not None]
+        known = self.batch.ids.get(cache_key)
+        if known is not None and known[1].issuperset(cols):
+            return known[0]
+        cond = " AND ".join(f"{_q(c)} IS ?" for c in where)
         hit = self.db.execute(f"SELECT {', '.join(['id', *map(_q, cols)])} FROM {table} WHERE {cond}",
                               list(where.values())).fetchone()
         if hit is None:
             full = {**where, **row}
             fact_id = int(self.db.execute(f"INSERT INTO {table} ({', '.join(_q(c) for c in full)}) VALUES "
                                           f"({', '.join('?' * len(full))})", list(full.values())).lastrowid)
-            if table in self.created:
-                self.created[table].add(fact_id)
-            return fact_id
-        fills = {c: row[c] for c, have in zip(cols, hit[1:], strict=True) if have is None}
-        if fills:
-            sets = ", ".join(f"{_q(k)} = ?" for k in fills)
-            self.db.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*fills.values(), hit[0]])
-        return int(hit[0])
+            self.batch.created.setdefault(table, set()).add(fact_id)
+        else:
+            fact_id = int(hit[0])
+            fills = {c: row[c] for c, have in zip(cols, hit[1:], strict=True) if have is None}
+            if fills:
+                sets = ", ".join(f"{_q(k)} = ?" for k in fills)
+                self.db.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*fills.values(), fact_id])
+        self.batch.ids[cache_key] = (fact_id, frozenset(cols) | (known[1] if known else frozenset()))
+        return fact_id
 
     def flush(self) -> None:
-        """Write the mention rows gathered so far (one executemany per table)."""
-        for (mentions, cols), rows in self._pending.items():
-            self.db.conn.executemany(f"INSERT INTO {mentions} ({', '.join(_q(c) for c in cols)}) VALUES "
-                                     f"({', '.join('?' * len(cols))})", rows)
-        self._pending.clear()
+        """Write the mention rows queued so far."""
+        assert self.batch is not None
+        self.batch.flush()
 
     # -- units -----------------------------------------------------------------------------
     def unit(self, name: str, province: str | None, evidence: Any, as_what: str) -> int:
         """The unit named ``name`` (in ``province``), with a mention of this alias."""
         uid = self.units.identify(name, province)
         p = uid.province
-        unit_id = self._unit_ids.get(uid.key)
-        if unit_id is None:
-            unit_id = self._unit_ids[uid.key] = self._find_or_insert("units", {"key": uid.key}, {
-                "name": name, "province": p.name if p else None, "province_code": p.code if p else None,
-                "province_2025": p.province_2025 if p else None})
+        unit_id = self._find_or_insert("units", {"key": uid.key}, {
+            "name": name, "province": p.name if p else None, "province_code": p.code if p else None,
+            "province_2025": p.province_2025 if p else None})
         self._mention("units", unit_id, evidence, alias=name, as_what=as_what)
         return unit_id
 
@@ -177,22 +185,29 @@ class FactWriter:
         date = as_date(e.get("date"))
         place = normalize_name(e.get("place"))
         cols = self.provinces.columns(e.get("province"))
-        event_id = self._match_event(kinds, date, place, cols["province"], cluster_id)
+        event_id, their_kinds = self._match_event(kinds, date, place, cols["province"], cluster_id)
         if event_id is None:
             event_id = int(self.db.execute(
                 "INSERT INTO events (kind, kinds, date, place, province, province_code, province_2025, cluster_id,"
                 " story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [kinds[0] if kinds else None, json.dumps(kinds, ensure_ascii=False), date, place, *cols.values(),
                  cluster_id, None if date else self.story_id]).lastrowid)
-            self.created["events"].add(event_id)
-        elif cluster_id is not None:
-            self.db.execute("UPDATE events SET cluster_id = coalesce(cluster_id, ?) WHERE id = ?", [cluster_id, event_id])
+            assert self.batch is not None
+            self.batch.created["events"].add(event_id)
+        else:
+            if cluster_id is not None:
+                self.db.execute("UPDATE events SET cluster_id = coalesce(cluster_id, ?) WHERE id = ?",
+                                [cluster_id, event_id])
+            if more := [k for k in kinds if k not in their_kinds]:  # the next report matches on these kinds too
+                self.db.execute("UPDATE events SET kinds = ? WHERE id = ?",
+                                [json.dumps(their_kinds + more, ensure_ascii=False), event_id])
         self._mention("events", event_id, e.get("evidence"), kinds=json.dumps(kinds, ensure_ascii=False),
                       date=date or (e.get("date") if isinstance(e.get("date"), str) else None), place=place)
         return event_id
 
     def _match_event(self, kinds: list[str], date: str | None, place: str | None, province: str | None,
-                     cluster_id: int | None) -> int | None:
+                     cluster_id: int | None) -> tuple[int | None, list[str]]:
+        """The stored event this report is of (and its kinds), else (None, [])."""
         if date:
             lo, hi = window(date)
             rows = self.db.execute("SELECT id, kinds, date, cluster_id, place FROM events WHERE province IS ?"
@@ -200,9 +215,10 @@ class FactWriter:
         else:
             rows = self.db.execute("SELECT id, kinds, date, cluster_id, place FROM events WHERE story_id = ?"
                                    " AND date IS NULL AND province IS ?", [self.story_id, province]).fetchall()
-        best: tuple[tuple[int, int, int], int] | None = None
-        for eid, their_kinds, their_date, their_cluster, their_place in rows:
-            if not kinds_overlap(kinds, json.loads(their_kinds or "[]")):
+        best: tuple[tuple[int, int, int], int, list[str]] | None = None
+        for eid, kinds_json, their_date, their_cluster, their_place in rows:
+            their_kinds = json.loads(kinds_json or "[]")
+            if not kinds_overlap(kinds, their_kinds):
                 continue
             if cluster_id is not None and their_cluster is not None and cluster_id != their_cluster:
                 continue
@@ -211,8 +227,8 @@ class FactWriter:
             gap = abs(_days(date) - _days(their_date)) if date else 0
             rank = (0 if their_cluster == cluster_id else 1, gap, eid)
             if best is None or rank < best[0]:
-                best = (rank, eid)
-        return best[1] if best else None
+                best = (rank, eid, their_kinds)
+        return (best[1], best[2]) if best else (None, [])
 
     # -- cluster roles -----------------------------------------------------------------------
     def role(self, cluster_id: int, r: dict[str, Any], fallback_evidence: Any) -> int | None:
@@ -261,7 +277,8 @@ class FactWriter:
 
     def _person_without_province(self, nkey: str, unit_id: int | None) -> int | None:
         """A same-name person holding the same unit, else the only same-name person, else None."""
-        self.flush()  # this article's earlier mentions count too
+        assert self.batch is not None
+        self.batch.flush("person_mentions")  # the batch's earlier mentions count too
         if unit_id is not None:
             row = self.db.execute("SELECT p.id FROM people p JOIN person_mentions m ON m.person_id = p.id"
                                   " WHERE p.name_key = ? AND m.unit_id = ? ORDER BY p.id LIMIT 1",
@@ -296,142 +313,3 @@ def _days(date: str | None) -> int:
     import datetime as dt
 
     return dt.date.fromisoformat(date).toordinal() if date else 0
-
-
-# -- removing and settling -------------------------------------------------------------------------
-def clear_mentions(db: sqlite_utils.Database, article_id: int) -> Touched:
-    """Delete one article's mentions of canonical facts; returns the facts they pointed to."""
-    touched = no_touched()
-    for table, (mentions, fk) in FACT_TABLES.items():
-        touched[table] = {r[0] for r in db.execute(f"SELECT DISTINCT {fk} FROM {mentions} WHERE article_id = ?",
-                                                   [article_id])}
-        if touched[table]:
-            db.execute(f"DELETE FROM {mentions} WHERE article_id = ?", [article_id])
-    return touched
-
-
-_SETTLE_ORDER = ("awards", "events", "cluster_roles", "people", "documents", "units")
-
-
-def settle(db: sqlite_utils.Database, touched: Touched, added: Added | None = None,
-           article: tuple[int, str | None, str | None] | None = None, created: Touched | None = None) -> None:
-    """Delete facts left without mentions and bring the coverage (award status, unit names…) of the rest up to date.
-
-    ``touched`` facts lost mentions (or may have): they are recomputed from all their mentions.  Facts that
-    only gained the mentions in ``added`` from ``article`` (id, published, source) are updated in place,
-    without reading their other mentions: a popular unit's thousandth report costs what its first did.
-    """
-    added = added or {}
-    for table in _SETTLE_ORDER:
-        for fact_id in sorted(touched.get(table, ())):
-            _recompute(db, table, fact_id)
-        if article is None:
-            continue
-        fresh = (created or {}).get(table, set())
-        for fact_id, new in added.get(table, {}).items():
-            if fact_id not in touched.get(table, ()):
-                _add_article(db, table, fact_id, new, article, fact_id in fresh)
-
-
-def _recompute(db: sqlite_utils.Database, table: str, fact_id: int) -> None:
-    mentions, fk = FACT_TABLES[table]
-    rows = db.execute(
-        f"SELECT m.article_id, a.published, a.source_id FROM {mentions} m JOIN articles a ON a.id = m.article_id"
-        f" WHERE m.{fk} = ?", [fact_id]).fetchall()
-    if not rows:
-        db.execute(f"DELETE FROM {table} WHERE id = ?", [fact_id])
-        return
-    first = min(rows, key=_first_key)
-    db.execute(f"UPDATE {table} SET n_mentions = ?, n_articles = ?, n_outlets = ?, first_article_id = ?,"
-               " first_published = ?, first_source = ? WHERE id = ?",
-               [len(rows), len({r[0] for r in rows}), len({r[2] for r in rows}), first[0], first[1], first[2],
-                fact_id])
-    if table == "awards":
-        _settle_award(db, fact_id)
-    elif table == "units":
-        _settle_unit(db, fact_id)
-    elif table == "events":
-        _settle_event(db, fact_id)
-
-
-_EXTRA = {"awards": ("status", "proposed_on", "conferred_on"), "units": ("aliases",), "events": ("kinds",)}
-
-
-def _add_article(db: sqlite_utils.Database, table: str, fact_id: int, new: list[dict[str, Any]],
-                 article: tuple[int, str | None, str | None], fresh: bool = False) -> None:
-    """Count one more article's mentions of a fact (the article reported it for the first time).
-
-    ``fresh``: the article created the fact, so nothing needs reading first.
-    """
-    mentions, fk = FACT_TABLES[table]
-    article_id, published, source = article
-    extra = _EXTRA.get(table, ())
-    if fresh:
-        row = (0, 0, 0, None, None, *(new[0].get("kinds") if c == "kinds" else None for c in extra))
-    else:
-        row = db.execute(f"SELECT n_mentions, n_articles, n_outlets, first_article_id, first_published"
-                         f"{''.join(', ' + c for c in extra)} FROM {table} WHERE id = ?", [fact_id]).fetchone()
-    sets: dict[str, Any] = {}
-    if row[0] == 0:  # a new fact: this article is all its coverage
-        sets.update(n_mentions=len(new), n_articles=1, n_outlets=1, first_article_id=article_id,
-                    first_published=published, first_source=source)
-    else:
-        sets.update(n_mentions=row[0] + len(new), n_articles=row[1] + 1)
-        if _first_key((article_id, published, source)) < _first_key((row[3], row[4], None)):
-            sets.update(first_article_id=article_id, first_published=published, first_source=source)
-    current = dict(zip(extra, row[5:], strict=True))
-    day = (published or "")[:10] or None
-    if table == "awards":
-        said = {m.get("status") for m in new}
-        for status, col in (("proposed", "proposed_on"), ("conferred", "conferred_on")):
-            if status in said and day and (current[col] is None or day < current[col]):
-                sets[col] = day
-        status = "conferred" if "conferred" in said or current["status"] == "conferred" else \
-            "proposed" if "proposed" in said or current["status"] == "proposed" else None
-        if status != current["status"]:
-            sets["status"] = status
-    elif table == "units":
-        names = set(current["aliases"].split(" | ")) if current["aliases"] else set()
-        if not {m["alias"] for m in new} <= names:
-            ordered = sorted(names | {m["alias"] for m in new}, key=lambda a: (-len(a), a))
-            sets.update(name=ordered[0], aliases=" | ".join(ordered))
-    elif table == "events":
-        kinds = json.loads(current["kinds"] or "[]")
-        more = [k for m in new for k in json.loads(m.get("kinds") or "[]") if k not in kinds]
-        if more:
-            sets["kinds"] = json.dumps(kinds + list(dict.fromkeys(more)), ensure_ascii=False)
-    outlets = "" if row[0] == 0 else (  # one more outlet unless another article of this source reported it
-        f", n_outlets = n_outlets + NOT EXISTS (SELECT 1 FROM {mentions} WHERE {fk} = ? AND source_id IS ?"
-        f" AND article_id != ?)")
-    db.execute(f"UPDATE {table} SET {', '.join(f'{_q(c)} = ?' for c in sets)}{outlets} WHERE id = ?",
-               [*sets.values(), *([fact_id, source, article_id] if outlets else []), fact_id])
-
-
-def _first_key(row: tuple[int | None, str | None, str | None]) -> tuple[bool, str, bool, str, int]:
-    """Order of reports: dated first, by day; on one day a report with a time before one without; then id."""
-    article_id, published = row[0] or 0, row[1] or ""
-    return (not published, published[:10], len(published) <= 10, published, article_id)
-
-
-def _settle_award(db: sqlite_utils.Database, award_id: int) -> None:
-    firsts = dict(db.execute(
-        "SELECT m.status, min(substr(a.published, 1, 10)) FROM award_mentions m JOIN articles a ON a.id = m.article_id"
-        " WHERE m.award_id = ? AND m.status IS NOT NULL GROUP BY m.status", [award_id]).fetchall())
-    statuses = {s for (s,) in db.execute("SELECT DISTINCT status FROM award_mentions WHERE award_id = ?", [award_id])}
-    status = "conferred" if "conferred" in statuses else "proposed" if "proposed" in statuses else None
-    db.execute("UPDATE awards SET status = ?, proposed_on = ?, conferred_on = ? WHERE id = ?",
-               [status, firsts.get("proposed"), firsts.get("conferred"), award_id])
-
-
-def _settle_unit(db: sqlite_utils.Database, unit_id: int) -> None:
-    aliases = sorted({r[0] for r in db.execute("SELECT alias FROM unit_mentions WHERE unit_id = ?", [unit_id])},
-                     key=lambda a: (-len(a), a))
-    db.execute("UPDATE units SET name = ?, aliases = ? WHERE id = ?", [aliases[0], " | ".join(aliases), unit_id])
-
-
-def _settle_event(db: sqlite_utils.Database, event_id: int) -> None:
-    kinds: list[str] = []
-    for (k,) in db.execute("SELECT kinds FROM event_mentions WHERE event_id = ? ORDER BY id", [event_id]):
-        kinds += [x for x in json.loads(k or "[]") if x not in kinds]
-    db.execute("UPDATE events SET kinds = ?, kind = coalesce(kind, ?) WHERE id = ?",
-               [json.dumps(kinds, ensure_ascii=False), kinds[0] if kinds else None, event_id])

@@ -2,7 +2,7 @@
 
 ``load_jsonl`` reads the file: a record whose ``source`` is a URL already in
 ``articles`` is attached to it, otherwise an article row is made for the
-local file.  Each record then goes through ``Catalogue.store_extraction``
+local file.  The records then go through ``Catalogue.store_extractions``
 (see :mod:`catalog.write`), so loading a file twice changes nothing.
 
 A local HTML source needs a page reader (URL, bytes → title, text): the
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from catalog.records import LoadError, validate_record
-from catalog.store import Catalogue, CatalogueError
+from catalog.store import Catalogue, CatalogueError, PreparedArticle, prepare_article
 from extract.normalize import normalize_text
 
 #: (file URL, page bytes) → (title, main text)
@@ -111,30 +111,37 @@ def load_jsonl(cat: Catalogue, path: str | Path, extractor_version: str | None =
     p = Path(path)
     records = read_jsonl(p)
     version = extractor_version or _extractor_version()
-    stats = LoadStats()
+    stats = LoadStats(records=len(records))
     db = cat.db
     with db.atomic():
         run_id = cat.start_run("load", [str(p)])
+        targets: list[str] = []  # the article URL of each record
+        new: dict[str, PreparedArticle] = {}  # articles to create, by URL
         for lineno, rec in enumerate(records, 1):
-            stats.records += 1
             source = rec["source"].strip()
-            row = db.execute("SELECT id FROM articles WHERE url = ?", [source]).fetchone()
-            if row is None:
+            url = source
+            if not _known(db, source):
                 item = _local_article(source, rec, p.parent, read_page)
-                row = db.execute("SELECT id FROM articles WHERE url = ?", [item["url"]]).fetchone()
-                if row is None:
+                url = item["url"]
+                if url not in new and not _known(db, url):
                     try:
-                        cat.upsert_article(item, run_id)
+                        new[url] = prepare_article(item)
                     except CatalogueError as e:
                         raise LoadError(f"{p}: record {lineno}: {e}") from None
-                    stats.articles_created += 1
-                    row = db.execute("SELECT id FROM articles WHERE url = ?", [item["url"]]).fetchone()
-            if cat.store_extraction(int(row[0]), rec, version):
-                stats.stored += 1
-            else:
-                stats.unchanged += 1
+            targets.append(url)
+        cat.upsert_many(new.values(), run_id)
+        stats.articles_created = len(new)
+        ids = {url: _known(db, url) for url in set(targets)}
+        stats.stored = cat.store_extractions([(ids[url], rec) for url, rec in zip(targets, records, strict=True)],
+                                             version)
+        stats.unchanged = stats.records - stats.stored
         cat.finish_run(run_id, stats.as_dict())
     return stats
+
+
+def _known(db: Any, url: str) -> int | None:
+    row = db.execute("SELECT id FROM articles WHERE url = ?", [url]).fetchone()
+    return int(row[0]) if row else None
 
 
 def _extractor_version() -> str:

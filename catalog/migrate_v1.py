@@ -16,7 +16,8 @@ from typing import Any
 
 import sqlite_utils
 
-from catalog.facts import FactWriter, no_touched, settle
+from catalog.coverage import no_touched, settle
+from catalog.facts import FactWriter
 from catalog.provinces import ProvinceIndex
 from catalog.units import UnitIndex
 

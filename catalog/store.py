@@ -21,7 +21,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -32,12 +32,13 @@ from catalog import fts, schema
 from catalog.migrate_v1 import convert_pending
 from catalog.records import validate_record
 from catalog.units import UnitIndex
-from catalog.write import remove_facts, replace_facts
+from catalog.write import Batch, finish, remove_facts, replace_facts
 from extract.normalize import normalize_name, normalize_text
 
 Status = Literal["new", "changed", "unchanged"]
 _ARTICLE_META = ("title", "published", "author", "views", "etag", "last_modified", "fetched_at", "family")
 _PENDING_BATCH = 500
+STORE_BATCH = 500  # extraction records per transaction in store_extractions
 CACHE_KIB = 64 * 1024  # page cache of a writer connection: keeps the url index and FTS merges in memory
 
 
@@ -157,42 +158,53 @@ class Catalogue:
 
     def upsert_prepared(self, prepared: PreparedArticle, run_id: int | None) -> Status:
         """``upsert_article`` for an item already through :func:`prepare_article` (e.g. in a worker process)."""
-        row = dict(prepared.row)
+        return self.upsert_many([prepared], run_id)[0][0]
+
+    def upsert_many(self, items: Iterable[PreparedArticle], run_id: int | None) -> list[tuple[Status, int]]:
+        """``upsert_prepared`` for many articles in one transaction; returns (status, article id) of each.
+
+        One transaction (or savepoint) for all: SQLite's full-text index keeps the new entries in memory until
+        the transaction or savepoint ends, so a savepoint per article would write a tiny index segment each.
+        """
         if run_id is not None and run_id not in self._known_runs:
             self._require_run(run_id)
             self._known_runs.add(run_id)
         with self.db.atomic():
-            self._ensure_source(row["source_id"], row.get("family"))
-            old = self.db.execute("SELECT * FROM articles WHERE url = ?", [row["url"]]).fetchone()
-            if old is None:
-                row.update(first_seen_run=run_id, last_seen_run=run_id)
-                cur = self.db.execute(
-                    f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
-                article_id = int(cur.lastrowid)
-                status: Status = "new"
-                fts.index_article(self.db, article_id, row["title"], row["text"], values=prepared.fts_values)
+            return [self._upsert(prepared, run_id) for prepared in items]
+
+    def _upsert(self, prepared: PreparedArticle, run_id: int | None) -> tuple[Status, int]:
+        row = dict(prepared.row)
+        self._ensure_source(row["source_id"], row.get("family"))
+        old = self.db.execute("SELECT * FROM articles WHERE url = ?", [row["url"]]).fetchone()
+        if old is None:
+            row.update(first_seen_run=run_id, last_seen_run=run_id)
+            cur = self.db.execute(
+                f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+            article_id = int(cur.lastrowid)
+            status: Status = "new"
+            fts.index_article(self.db, article_id, row["title"], row["text"], values=prepared.fts_values)
+        else:
+            old = dict(zip([d[0] for d in self.db.execute("SELECT * FROM articles LIMIT 0").description], old,
+                           strict=True))
+            article_id = old["id"]
+            status = "unchanged" if old["content_hash"] == row["content_hash"] else "changed"
+            if status == "changed":
+                self._keep_revision(old, run_id)
+                row["facts_stale"] = 1
             else:
-                old = dict(zip([d[0] for d in self.db.execute("SELECT * FROM articles LIMIT 0").description], old,
-                               strict=True))
-                article_id = old["id"]
-                status = "unchanged" if old["content_hash"] == row["content_hash"] else "changed"
-                if status == "changed":
-                    self._keep_revision(old, run_id)
-                    row["facts_stale"] = 1
-                else:
-                    # metadata may move (views, etag); text and hash are the same
-                    # a fetch without validators keeps the stored etag / last_modified
-                    row = {k: v for k, v in row.items() if v is not None}
-                    if row.get("raw_text") is None:
-                        row.pop("raw_text", None)
-                row["last_seen_run"] = run_id if run_id is not None else old["last_seen_run"]
-                sets = ", ".join(f"{k} = ?" for k in row)
-                self.db.execute(f"UPDATE articles SET {sets} WHERE id = ?", [*row.values(), article_id])
-                if old["text"] != row.get("text", old["text"]) or old["title"] != row.get("title", old["title"]):
-                    fts.unindex_article(self.db, article_id, old["title"], old["text"])
-                    fts.index_article(self.db, article_id, row.get("title", old["title"]), row.get("text", old["text"]))
-            self._store_attachments(article_id, prepared.attachments)
-        return status
+                # metadata may move (views, etag); text and hash are the same
+                # a fetch without validators keeps the stored etag / last_modified
+                row = {k: v for k, v in row.items() if v is not None}
+                if row.get("raw_text") is None:
+                    row.pop("raw_text", None)
+            row["last_seen_run"] = run_id if run_id is not None else old["last_seen_run"]
+            sets = ", ".join(f"{k} = ?" for k in row)
+            self.db.execute(f"UPDATE articles SET {sets} WHERE id = ?", [*row.values(), article_id])
+            if old["text"] != row.get("text", old["text"]) or old["title"] != row.get("title", old["title"]):
+                fts.unindex_article(self.db, article_id, old["title"], old["text"])
+                fts.index_article(self.db, article_id, row.get("title", old["title"]), row.get("text", old["text"]))
+        self._store_attachments(article_id, prepared.attachments)
+        return status, article_id
 
     def _ensure_source(self, source_id: str | None, family: str | None) -> None:
         if source_id and self.db.execute("SELECT 1 FROM sources WHERE id = ?", [source_id]).fetchone() is None:
@@ -233,23 +245,57 @@ class Catalogue:
         Returns False when the same record by the same extractor version is
         already stored (nothing is rewritten), True otherwise.
         """
-        validate_record(record, f"article {article_id}")
-        digest = content_hash(json.dumps(record, ensure_ascii=False, sort_keys=True, default=str))
+        return self.store_extractions([(article_id, record)], extractor_version) == 1
+
+    def store_extractions(self, records: Iterable[tuple[int, dict[str, Any]]], extractor_version: str, *,
+                          batch: int = STORE_BATCH) -> int:
+        """``store_extraction`` for many (article id, record) pairs; returns how many were (re)written.
+
+        Every ``batch`` records are one transaction: the facts they share are looked up once, their mentions
+        written together and the coverage of each fact settled once.  All records of a batch are checked
+        before any is written; a bad one stops the call with a CatalogueError naming the article, and the
+        batches before it stay stored.
+        """
+        stored = 0
+        chunk: list[tuple[int, dict[str, Any]]] = []
+        for pair in records:
+            chunk.append(pair)
+            if len(chunk) >= max(1, batch):
+                stored += self._store_batch(chunk, extractor_version)
+                chunk = []
+        if chunk:
+            stored += self._store_batch(chunk, extractor_version)
+        return stored
+
+    def _store_batch(self, chunk: list[tuple[int, dict[str, Any]]], extractor_version: str) -> int:
+        checked = []
+        for article_id, record in chunk:
+            validate_record(record, f"article {article_id}")
+            checked.append((article_id, record,
+                            content_hash(json.dumps(record, ensure_ascii=False, sort_keys=True, default=str))))
+        if self._units is None:
+            self._units = UnitIndex(self.db)
+        stored = 0
         with self.db.atomic():
-            row = self.db.execute("SELECT extractor_version, extraction_hash, facts_stale FROM articles WHERE id = ?",
-                                  [article_id]).fetchone()
-            if row is None:
-                raise CatalogueError(f"article {article_id}: no such article")
-            if row == (extractor_version, digest, 0):
-                return False
-            if self._units is None:
-                self._units = UnitIndex(self.db)
-            replace_facts(self.db, article_id, record, provinces=self._units.provinces, units=self._units,
-                          first_time=row[0] is None and row[1] is None)
-            self.db.execute(
-                "UPDATE articles SET extractor_version = ?, extraction_hash = ?, extracted_at = ?, facts_stale = 0"
-                " WHERE id = ?", [extractor_version, digest, now_iso(), article_id])
-        return True
+            batch = Batch(self.db)
+            for article_id, record, digest in checked:
+                row = self.db.execute("SELECT extractor_version, extraction_hash, facts_stale FROM articles"
+                                      " WHERE id = ?", [article_id]).fetchone()
+                if row is None:
+                    raise CatalogueError(f"article {article_id}: no such article")
+                if row == (extractor_version, digest, 0):
+                    continue
+                if article_id in batch.articles:  # the same article again: the batch so far is settled first
+                    finish(self.db, batch)
+                    batch = Batch(self.db)
+                replace_facts(self.db, article_id, record, provinces=self._units.provinces, units=self._units,
+                              first_time=row[0] is None and row[1] is None, batch=batch)
+                self.db.execute(
+                    "UPDATE articles SET extractor_version = ?, extraction_hash = ?, extracted_at = ?, facts_stale = 0"
+                    " WHERE id = ?", [extractor_version, digest, now_iso(), article_id])
+                stored += 1
+            finish(self.db, batch)
+        return stored
 
     def delete_article(self, url: str) -> bool:
         """Forget an article: its facts' mentions (facts no other article reports go too), revisions,

@@ -1,10 +1,11 @@
 """Write one extraction record for one article: replace what that article contributed before.
 
-``replace_facts`` is the single entry point (``Catalogue.store_extraction``
-calls it inside a transaction).  Provinces, clusters, their members,
-campaigns and themes are written here with their evidence in the generic
-``mentions`` table; awards, events, cluster roles, people, documents and
-units are canonical facts written by :class:`catalog.facts.FactWriter`.
+``replace_facts`` is the single entry point (``Catalogue.store_extractions``
+calls it for each article of a batch inside one transaction, then
+:func:`finish`).  Provinces, clusters, their members, campaigns and themes
+are written here with their evidence in the generic ``mentions`` table;
+awards, events, cluster roles, people, documents and units are canonical
+facts written by :class:`catalog.facts.FactWriter`.
 
 >>> from catalog.store import Catalogue
 >>> cat = Catalogue(":memory:")
@@ -28,7 +29,8 @@ from typing import Any
 import sqlite_utils
 
 from catalog import campaigns, stories
-from catalog.facts import FactWriter, clear_mentions, no_touched, settle
+from catalog.coverage import Batch, clear_mentions, no_touched, settle
+from catalog.facts import FactWriter
 from catalog.provinces import ProvinceIndex
 from catalog.records import as_int, as_year
 from catalog.units import UnitIndex
@@ -63,22 +65,16 @@ class _Writer:
     article_id: int
     provinces: ProvinceIndex
     facts: FactWriter
+    batch: Batch
     touched_campaigns: set[int] = field(default_factory=set)
     cluster_ids: list[int] = field(default_factory=list)
-    pending: list[list[Any]] = field(default_factory=list)  # generic mention rows, written by flush()
 
     def mention(self, table: str, fact_id: int, evidence: Any) -> None:
         ev = evidence if isinstance(evidence, dict) else {}
-        self.pending.append([table, fact_id, self.article_id, as_int(ev.get("sentence_index")), ev.get("sentence"),
-                             as_int(ev.get("start")), as_int(ev.get("end"))])
-
-    def flush(self) -> None:
-        """Write the generic mention rows and the canonical facts' mention rows."""
-        self.db.conn.executemany(
-            'INSERT INTO mentions (fact_table, fact_id, article_id, sentence_index, sentence, start, "end")'
-            " VALUES (?, ?, ?, ?, ?, ?, ?)", self.pending)
-        self.pending.clear()
-        self.facts.flush()
+        self.batch.row("mentions", {
+            "fact_table": table, "fact_id": fact_id, "article_id": self.article_id,
+            "sentence_index": as_int(ev.get("sentence_index")), "sentence": ev.get("sentence"),
+            "start": as_int(ev.get("start")), "end": as_int(ev.get("end"))})
 
     def insert(self, table: str, row: dict[str, Any], evidence: Any) -> int:
         cols = ", ".join(f'"{c}"' for c in row)
@@ -267,32 +263,49 @@ def _drop_orphan_clusters(db: sqlite_utils.Database, cluster_ids: set[int]) -> N
 
 def replace_facts(db: sqlite_utils.Database, article_id: int, record: dict[str, Any], *,
                   provinces: ProvinceIndex | None = None, units: UnitIndex | None = None,
-                  first_time: bool = False) -> None:
+                  first_time: bool = False, batch: Batch | None = None) -> None:
     """Replace an article's facts with those of ``record`` (call inside a transaction).
 
     ``first_time``: the article never had facts stored, so there is nothing of its own to clear.
+    ``batch``: the articles written in this transaction; their mentions are written and the facts' coverage
+    settled by :func:`finish`.  Without one, the article is a batch of its own, finished here.  One batch
+    holds an article once.
     """
+    own = batch is None
+    batch = batch or Batch(db)
+    if article_id in batch.articles:
+        raise ValueError(f"article {article_id} is already written in this batch")
+    batch.articles.add(article_id)
     row = db.execute("SELECT NULL, content_hash, published, source_id FROM articles WHERE id = ?",
                      [article_id]).fetchone()
-    if first_time:
-        touched, old_campaigns, old_clusters = no_touched(), set(), set()
-    else:
-        touched = clear_mentions(db, article_id)
+    if not first_time:
+        batch.flush()  # what the batch wrote so far is in the tables before this article's share is taken out
+        for table, ids in clear_mentions(db, article_id).items():
+            batch.cleared[table] |= ids
         old_campaigns, old_clusters = _clear_generic(db, article_id)
+        batch.campaigns |= old_campaigns
+        batch.old_clusters |= old_clusters
     provinces = provinces or ProvinceIndex(db)
-    facts = FactWriter(db, article_id, row[1], row[3], provinces, units or UnitIndex(db, provinces))
-    w = _Writer(db, article_id, provinces, facts)
+    facts = FactWriter(db, article_id, row[1], row[3], provinces, units or UnitIndex(db, provinces),
+                       published=row[2], batch=batch)
+    w = _Writer(db, article_id, provinces, facts, batch)
     w.provinces_(record)
     w.clusters_(record)
     w.campaigns_(record)
     w.themes_(record)
     w.canonical(record)
-    w.flush()
-    settle(db, touched, facts.added, (article_id, row[2], row[3]), facts.created)
-    _drop_orphan_clusters(db, old_clusters)
-    live = {cid for cid in old_campaigns | w.touched_campaigns
-            if db.execute("SELECT 1 FROM campaigns WHERE id = ?", [cid]).fetchone()}
-    campaigns.refresh_names(db, live)
+    batch.campaigns |= w.touched_campaigns
+    if own:
+        finish(db, batch)
+
+
+def finish(db: sqlite_utils.Database, batch: Batch) -> None:
+    """Write a batch's mentions, settle the coverage of its facts, drop what lost its last mention."""
+    batch.flush()
+    settle(db, batch.cleared, batch)
+    _drop_orphan_clusters(db, batch.old_clusters)
+    campaigns.refresh_names(db, {cid for cid in batch.campaigns
+                                 if db.execute("SELECT 1 FROM campaigns WHERE id = ?", [cid]).fetchone()})
 
 
 def remove_facts(db: sqlite_utils.Database, article_id: int) -> None:
@@ -306,4 +319,4 @@ def remove_facts(db: sqlite_utils.Database, article_id: int) -> None:
     stories.forget(db, article_id)
 
 
-__all__ = ["cluster_year", "no_touched", "remove_facts", "replace_facts"]
+__all__ = ["Batch", "cluster_year", "finish", "no_touched", "remove_facts", "replace_facts"]

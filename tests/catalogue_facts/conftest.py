@@ -239,8 +239,12 @@ EXPECTED = SimpleNamespace(
 )
 
 
-def build(path: Path, order: list[str] | None = None, version: str = "test-1") -> dict[str, int]:
-    """Write the fixture catalogue (articles stored and extracted in ``order``); returns name → article id."""
+def build(path: Path, order: list[str] | None = None, version: str = "test-1", batch: int | None = None,
+          ) -> dict[str, int]:
+    """Write the fixture catalogue (articles stored and extracted in ``order``); returns name → article id.
+
+    ``batch``: store the articles first, then their records through ``store_extractions``, ``batch`` per
+    transaction (else one ``store_extraction`` per article, right after the article)."""
     records = _records()
     by_name = {a[0]: a for a in ARTICLES}
     ids: dict[str, int] = {}
@@ -253,7 +257,11 @@ def build(path: Path, order: list[str] | None = None, version: str = "test-1") -
             cat.upsert_article({"url": url, "source": source, "published": published, "title": title, "text": text},
                                run)
             ids[name] = cat.seen(url)["article_id"]
-            cat.store_extraction(ids[name], {**records[name], "published": published}, version)
+            if batch is None:
+                cat.store_extraction(ids[name], {**records[name], "published": published}, version)
+        if batch is not None:
+            pairs = [(ids[n], {**records[n], "published": by_name[n][3]}) for n in order or [a[0] for a in ARTICLES]]
+            cat.store_extractions(pairs, version, batch=batch)
     return ids
 
 
