@@ -271,7 +271,8 @@ def bench_queries(db_path: Path, rounds: int, seed: int) -> bool:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=100_000)
-    ap.add_argument("--batch", type=int, default=500, help="articles per transaction")
+    ap.add_argument("--batch", type=int, default=2000,
+                    help="articles per transaction (catalog.store.STORE_BATCH, what thidua run and load write)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--rounds", type=int, default=40, help="rounds of canned queries")
     ap.add_argument("--baseline-rate", type=float, default=841.0, help="articles/s before the catalogue of facts")

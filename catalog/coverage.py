@@ -24,6 +24,7 @@ first day of each.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +59,8 @@ class Batch:
     cleared: Touched = field(default_factory=no_touched)  # facts that lost an article's mentions
     old_clusters: set[int] = field(default_factory=set)  # clusters that lost mentions (may be orphans)
     campaigns: set[int] = field(default_factory=set)  # campaigns whose canonical name may change
+    campaign_names: dict[str, tuple[int, int]] = field(default_factory=dict)  # name → (campaign, variant)
+    variant_mentions: Counter[int] = field(default_factory=Counter)  # variant → articles that named it
     articles: set[int] = field(default_factory=set)
 
     def row(self, table: str, cols: dict[str, Any]) -> None:
@@ -96,7 +99,7 @@ def settle(db: sqlite_utils.Database, cleared: Touched, batch: Batch | None = No
         if batch is not None:
             grown = {f: arts for f, arts in batch.added.get(table, {}).items() if f not in gone}
             if grown:
-                _add_articles(db, table, grown)
+                _add_articles(db, table, grown, batch.articles)
 
 
 def first_key(row: tuple[int | None, str | None, str | None]) -> tuple[bool, str, bool, str, int]:
@@ -126,8 +129,9 @@ def _recompute(db: sqlite_utils.Database, table: str, fact_id: int) -> None:
         _settle_event(db, fact_id)
 
 
-def _add_articles(db: sqlite_utils.Database, table: str, grown: dict[int, dict[Article, list[dict[str, Any]]]]) -> None:
-    """Count the articles that reported each fact for the first time (in this batch)."""
+def _add_articles(db: sqlite_utils.Database, table: str, grown: dict[int, dict[Article, list[dict[str, Any]]]],
+                  articles: set[int]) -> None:
+    """Count the articles (of the batch ``articles``) that reported each fact for the first time."""
     mentions, fk = FACT_TABLES[table]
     extra = _EXTRA.get(table, ())
     cols = (*_COVERAGE, *extra)
@@ -137,25 +141,30 @@ def _add_articles(db: sqlite_utils.Database, table: str, grown: dict[int, dict[A
         current.update((r[0], r[1:]) for r in db.execute(
             f"SELECT id, {', '.join(cols)} FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
             [json.dumps(ids[i:i + _IN_CHUNK])]))
-    reported = (f"SELECT 1 FROM {mentions} WHERE {fk} = ? AND source_id IS ?"
-                " AND article_id NOT IN (SELECT value FROM json_each(?)) LIMIT 1")
+    # (fact, source) pairs that an article outside the batch reported: every mention from a batch article is new
+    pairs = sorted({(f, a[2]) for f in ids if f in current and current[f][0] for a in grown[f]}, key=repr)
+    reported = {(f, s) for f, s in db.execute(
+        f"SELECT json_extract(p.value, '$[0]'), json_extract(p.value, '$[1]') FROM json_each(?) p WHERE EXISTS"
+        f" (SELECT 1 FROM {mentions} m WHERE m.{fk} = json_extract(p.value, '$[0]')"
+        " AND m.source_id IS json_extract(p.value, '$[1]')"
+        " AND m.article_id NOT IN (SELECT value FROM json_each(?)))",
+        [json.dumps(pairs, ensure_ascii=False), json.dumps(sorted(articles))])} if pairs else set()
     updates = []
     for fact_id in ids:
         if fact_id not in current:
             continue
         state = dict(zip(cols, current[fact_id], strict=True))
         per_article = grown[fact_id]
-        articles = list(per_article)
-        sources = {a[2] for a in articles}
+        reporters = list(per_article)
+        sources = {a[2] for a in reporters}
         n_new = sum(len(m) for m in per_article.values())
-        first = min(articles, key=first_key)
+        first = min(reporters, key=first_key)
         if state["n_mentions"] == 0:  # a new fact: these articles are all its coverage
-            state.update(n_mentions=n_new, n_articles=len(articles), n_outlets=len(sources))
+            state.update(n_mentions=n_new, n_articles=len(reporters), n_outlets=len(sources))
             state.update(zip(_COVERAGE[3:], first, strict=True))
         else:
-            own = json.dumps([a[0] for a in articles])
-            fresh_sources = sum(1 for s in sources if not db.execute(reported, [fact_id, s, own]).fetchone())
-            state.update(n_mentions=state["n_mentions"] + n_new, n_articles=state["n_articles"] + len(articles),
+            fresh_sources = sum(1 for s in sources if (fact_id, s) not in reported)
+            state.update(n_mentions=state["n_mentions"] + n_new, n_articles=state["n_articles"] + len(reporters),
                          n_outlets=state["n_outlets"] + fresh_sources)
             if first_key(first) < first_key((state["first_article_id"], state["first_published"], None)):
                 state.update(zip(_COVERAGE[3:], first, strict=True))

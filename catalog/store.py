@@ -38,7 +38,7 @@ from extract.normalize import normalize_name, normalize_text
 Status = Literal["new", "changed", "unchanged"]
 _ARTICLE_META = ("title", "published", "author", "views", "etag", "last_modified", "fetched_at", "family")
 _PENDING_BATCH = 500
-STORE_BATCH = 500  # extraction records per transaction in store_extractions
+STORE_BATCH = 2000  # extraction records per transaction in store_extractions (bench_facts: 500 → 2000 is +40 % at 80,000)
 CACHE_KIB = 64 * 1024  # page cache of a writer connection: keeps the url index and FTS merges in memory
 
 
@@ -279,17 +279,17 @@ class Catalogue:
         with self.db.atomic():
             batch = Batch(self.db)
             for article_id, record, digest in checked:
-                row = self.db.execute("SELECT extractor_version, extraction_hash, facts_stale FROM articles"
-                                      " WHERE id = ?", [article_id]).fetchone()
+                row = self.db.execute("SELECT extractor_version, extraction_hash, facts_stale, content_hash, published,"
+                                      " source_id FROM articles WHERE id = ?", [article_id]).fetchone()
                 if row is None:
                     raise CatalogueError(f"article {article_id}: no such article")
-                if row == (extractor_version, digest, 0):
+                if row[:3] == (extractor_version, digest, 0):
                     continue
                 if article_id in batch.articles:  # the same article again: the batch so far is settled first
                     finish(self.db, batch)
                     batch = Batch(self.db)
                 replace_facts(self.db, article_id, record, provinces=self._units.provinces, units=self._units,
-                              first_time=row[0] is None and row[1] is None, batch=batch)
+                              first_time=row[0] is None and row[1] is None, batch=batch, article=row[3:])
                 self.db.execute(
                     "UPDATE articles SET extractor_version = ?, extraction_hash = ?, extracted_at = ?, facts_stale = 0"
                     " WHERE id = ?", [extractor_version, digest, now_iso(), article_id])

@@ -66,7 +66,6 @@ class _Writer:
     provinces: ProvinceIndex
     facts: FactWriter
     batch: Batch
-    touched_campaigns: set[int] = field(default_factory=set)
     cluster_ids: list[int] = field(default_factory=list)
 
     def mention(self, table: str, fact_id: int, evidence: Any) -> None:
@@ -143,9 +142,7 @@ class _Writer:
             if cluster_id not in self.cluster_ids:
                 self.cluster_ids.append(cluster_id)
             member_ev = c.get("member_evidence") or []
-            stored = {(p, y): (mid, code, succ) for mid, p, y, code, succ in self.db.execute(
-                "SELECT id, province, year, province_code, province_2025 FROM cluster_members WHERE cluster_id = ?",
-                [cluster_id])}
+            stored = self._members(cluster_id, year, members)
             for i, name in enumerate(c.get("members") or []):
                 if not isinstance(name, str):
                     continue
@@ -163,6 +160,15 @@ class _Writer:
             for r in c.get("roles") or []:
                 if isinstance(r, dict):
                     self.facts.role(cluster_id, r, ev)
+
+    def _members(self, cluster_id: int, year: int | None, provinces: set[str | None]) -> dict[tuple, tuple]:
+        """The stored members among ``provinces`` of a cluster: (province, year) → (id, code, successor)."""
+        sql = "SELECT id, province, year, province_code, province_2025 FROM cluster_members WHERE cluster_id = ?"
+        args: list[Any] = [cluster_id]
+        if None not in provinces:  # only the rows this report can meet (a cluster gathers members over years)
+            sql += " AND province IN (SELECT value FROM json_each(?)) AND year IS ?"
+            args += [json.dumps(sorted(provinces), ensure_ascii=False), year]
+        return {(p, y): (mid, code, succ) for mid, p, y, code, succ in self.db.execute(sql, args)}
 
     def _cluster_identity(self, organizer: str | None, suffix: str, members: set[str]) -> tuple[str, str | None]:
         """The key of a cluster row, joining one told with and without its organizer.
@@ -191,22 +197,22 @@ class _Writer:
         return key, organizer
 
     def campaigns_(self, record: dict[str, Any]) -> None:
+        mine: dict[int, int] = {}  # campaign → this article's campaign_mentions row
         for c in record.get("campaigns") or []:
             name = normalize_name(c.get("name"))
             if not name:
                 continue
-            cid, vid = campaigns.assign(self.db, name)
-            if not self.db.execute("SELECT 1 FROM campaigns WHERE id = ? AND name = ?", [cid, name]).fetchone():
-                self.touched_campaigns.add(cid)  # another variant gained a mention: the canonical name may change
-            row = self.db.execute("SELECT id FROM campaign_mentions WHERE campaign_id = ? AND article_id = ?",
-                                  [cid, self.article_id]).fetchone()
-            if row:  # the same movement twice in one article: one row, another piece of evidence
-                self.mention("campaign_mentions", int(row[0]), c.get("evidence"))
+            if name not in self.batch.campaign_names:
+                self.batch.campaign_names[name] = campaigns.assign(self.db, name)
+            cid, vid = self.batch.campaign_names[name]
+            self.batch.campaigns.add(cid)  # its canonical name is settled when the batch ends
+            if cid in mine:  # the same movement twice in one article: one row, another piece of evidence
+                self.mention("campaign_mentions", mine[cid], c.get("evidence"))
                 continue
-            self.insert("campaign_mentions", {
+            mine[cid] = self.insert("campaign_mentions", {
                 "campaign_id": cid, "variant_id": vid, "article_id": self.article_id, "kind": c.get("kind"),
                 "launched_by": normalize_name(c.get("launched_by")), "period": c.get("period")}, c.get("evidence"))
-            self.db.execute("UPDATE campaign_variants SET n_mentions = n_mentions + 1 WHERE id = ?", [vid])
+            self.batch.variant_mentions[vid] += 1
 
     def themes_(self, record: dict[str, Any]) -> None:
         for t in record.get("themes") or []:
@@ -263,38 +269,42 @@ def _drop_orphan_clusters(db: sqlite_utils.Database, cluster_ids: set[int]) -> N
 
 def replace_facts(db: sqlite_utils.Database, article_id: int, record: dict[str, Any], *,
                   provinces: ProvinceIndex | None = None, units: UnitIndex | None = None,
-                  first_time: bool = False, batch: Batch | None = None) -> None:
+                  first_time: bool = False, batch: Batch | None = None,
+                  article: tuple[str, str | None, str | None] | None = None) -> None:
     """Replace an article's facts with those of ``record`` (call inside a transaction).
 
     ``first_time``: the article never had facts stored, so there is nothing of its own to clear.
     ``batch``: the articles written in this transaction; their mentions are written and the facts' coverage
     settled by :func:`finish`.  Without one, the article is a batch of its own, finished here.  One batch
-    holds an article once.
+    holds an article once.  ``article``: its (content_hash, published, source_id), when the caller has them.
     """
     own = batch is None
     batch = batch or Batch(db)
     if article_id in batch.articles:
         raise ValueError(f"article {article_id} is already written in this batch")
     batch.articles.add(article_id)
-    row = db.execute("SELECT NULL, content_hash, published, source_id FROM articles WHERE id = ?",
-                     [article_id]).fetchone()
+    if article is None:
+        article = db.execute("SELECT content_hash, published, source_id FROM articles WHERE id = ?",
+                             [article_id]).fetchone()
+    content_hash, published, source_id = article
     if not first_time:
         batch.flush()  # what the batch wrote so far is in the tables before this article's share is taken out
+        _flush_variant_mentions(db, batch)
+        batch.campaign_names.clear()  # variants and campaigns may go with this article's share
         for table, ids in clear_mentions(db, article_id).items():
             batch.cleared[table] |= ids
         old_campaigns, old_clusters = _clear_generic(db, article_id)
         batch.campaigns |= old_campaigns
         batch.old_clusters |= old_clusters
     provinces = provinces or ProvinceIndex(db)
-    facts = FactWriter(db, article_id, row[1], row[3], provinces, units or UnitIndex(db, provinces),
-                       published=row[2], batch=batch)
+    facts = FactWriter(db, article_id, content_hash, source_id, provinces, units or UnitIndex(db, provinces),
+                       published=published, batch=batch)
     w = _Writer(db, article_id, provinces, facts, batch)
     w.provinces_(record)
     w.clusters_(record)
     w.campaigns_(record)
     w.themes_(record)
     w.canonical(record)
-    batch.campaigns |= w.touched_campaigns
     if own:
         finish(db, batch)
 
@@ -302,10 +312,17 @@ def replace_facts(db: sqlite_utils.Database, article_id: int, record: dict[str, 
 def finish(db: sqlite_utils.Database, batch: Batch) -> None:
     """Write a batch's mentions, settle the coverage of its facts, drop what lost its last mention."""
     batch.flush()
+    _flush_variant_mentions(db, batch)
     settle(db, batch.cleared, batch)
     _drop_orphan_clusters(db, batch.old_clusters)
     campaigns.refresh_names(db, {cid for cid in batch.campaigns
                                  if db.execute("SELECT 1 FROM campaigns WHERE id = ?", [cid]).fetchone()})
+
+
+def _flush_variant_mentions(db: sqlite_utils.Database, batch: Batch) -> None:
+    db.conn.executemany("UPDATE campaign_variants SET n_mentions = n_mentions + ? WHERE id = ?",
+                        [(n, vid) for vid, n in batch.variant_mentions.items()])
+    batch.variant_mentions.clear()
 
 
 def remove_facts(db: sqlite_utils.Database, article_id: int) -> None:
