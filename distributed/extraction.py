@@ -10,7 +10,7 @@ worker killed between its push and its ack) is stored once: ``Catalogue.store_ex
 The writer (:func:`serve_extraction`) is the one process that has the catalogue.  It feeds the pending
 articles (``Catalogue.pending_extraction``) a window at a time, so Redis holds a bounded number of texts,
 and stores the workers' records in batches, one transaction each, through ``Catalogue.store_extraction``
-— the path ``thidua run`` uses with its local process pool.  The catalogue stays the truth about what is
+— the path ``thidua run`` uses with its local process pool — and in the same order (article id).  The catalogue stays the truth about what is
 pending: a writer that stops part-way leaves the rest pending, and the next one starts a fresh job.
 
 Workers load the models before they take work (``extract.frontend.warm_up``) and say so
@@ -24,6 +24,7 @@ import json
 import os
 import socket
 import time
+from collections import deque
 from pathlib import Path
 from typing import Any
 
@@ -86,36 +87,45 @@ def _start_local_workers(queue_url: str, n: int) -> list:
 
 
 def _write_loop(server, cat: Catalogue, tasks: LeaseQueue, pending, version: str, window: int, progress) -> dict:
+    """Store results in the order the articles were fed (article id), as the local pool does: facts take ids
+    and first reports in that order, so the catalogue is the one a single process makes."""
+    order: deque[int] = deque()  # fed, not yet stored
     outstanding: set[int] = set()
+    arrived: dict[int, dict] = {}
     stored = failed = 0
     exhausted = False
     start = time.monotonic()
     while True:
         if not exhausted and len(outstanding) < window:
-            exhausted = _feed(server, tasks, pending, outstanding, window)
+            exhausted = _feed(server, tasks, pending, order, outstanding, window)
         raw = server.lrange(RESULTS, 0, STORE_BATCH - 1)
+        for entry in raw:
+            result = json.loads(entry)
+            article_id = int(result["article_id"])
+            if article_id in outstanding:  # else a second record for one already in hand (its first worker was slow)
+                arrived.setdefault(article_id, result)
         if raw:
-            done = []
+            with server.pipeline() as pipe:
+                pipe.hdel(TEXTS, *(str(json.loads(e)["article_id"]) for e in raw))
+                pipe.ltrim(RESULTS, len(raw), -1).execute()
+        ready = []
+        while order and order[0] in arrived:
+            ready.append(arrived.pop(order.popleft()))
+        if ready:
             with cat.db.atomic():
-                for entry in raw:
-                    result = json.loads(entry)
+                for result in ready:
                     article_id = int(result["article_id"])
-                    if article_id not in outstanding:
-                        continue  # a second record for an article already stored (its first worker was slow)
+                    outstanding.discard(article_id)
                     if result.get("error") or result.get("version") != version:
                         failed += 1
-                        cat.record_error(None, result.get("url"), f"extraction: {result.get('error') or 'version ' + str(result.get('version'))}")
+                        why = result.get("error") or f"extractor version {result.get('version')}"
+                        cat.record_error(None, result.get("url"), f"extraction: {why}")
                     else:
                         cat.store_extraction(article_id, result["record"], version)
                         stored += 1
-                    outstanding.discard(article_id)
-                    done.append(str(article_id))
-            with server.pipeline() as pipe:
-                if done:
-                    pipe.hdel(TEXTS, *done)
-                pipe.ltrim(RESULTS, len(raw), -1).execute()
             if progress:
                 progress(stored + failed)
+        if raw or ready:
             continue
         if exhausted and not outstanding:
             break
@@ -124,7 +134,7 @@ def _write_loop(server, cat: Catalogue, tasks: LeaseQueue, pending, version: str
     return {"stored": stored, "failed": failed, "seconds": round(time.monotonic() - start, 3)}
 
 
-def _feed(server, tasks: LeaseQueue, pending, outstanding: set[int], window: int) -> bool:
+def _feed(server, tasks: LeaseQueue, pending, order: deque[int], outstanding: set[int], window: int) -> bool:
     """Put pending articles into the queue up to the window; True when there are no more."""
     with server.pipeline(transaction=False) as pipe:
         while len(outstanding) < window:
@@ -134,6 +144,7 @@ def _feed(server, tasks: LeaseQueue, pending, outstanding: set[int], window: int
                 return True
             art_id = int(art["article_id"])
             outstanding.add(art_id)
+            order.append(art_id)
             pipe.hset(TEXTS, str(art_id), json.dumps(art, ensure_ascii=False))
             pipe.zadd(tasks.ready, {str(art_id): art_id})
         pipe.execute()
