@@ -99,15 +99,16 @@ def _write_loop(server, cat: Catalogue, tasks: LeaseQueue, pending, version: str
         if not exhausted and len(outstanding) < window:
             exhausted = _feed(server, tasks, pending, order, outstanding, window)
         raw = server.lrange(RESULTS, 0, STORE_BATCH - 1)
+        ids = []
         for entry in raw:
             result = json.loads(entry)
             article_id = int(result["article_id"])
+            ids.append(str(article_id))
             if article_id in outstanding:  # else a second record for one already in hand (its first worker was slow)
                 arrived.setdefault(article_id, result)
         if raw:
             with server.pipeline() as pipe:
-                pipe.hdel(TEXTS, *(str(json.loads(e)["article_id"]) for e in raw))
-                pipe.ltrim(RESULTS, len(raw), -1).execute()
+                pipe.hdel(TEXTS, *ids).ltrim(RESULTS, len(raw), -1).execute()
         ready = []
         while order and order[0] in arrived:
             ready.append(arrived.pop(order.popleft()))
