@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-STAGE_CLIS = ("extract.cli", "crawler.cli", "catalog.cli", "catalog.cli_apps")
+STAGE_CLIS = ("extract.cli", "crawler.cli", "catalog.cli", "catalog.cli_apps", "distributed.cli")
 
 
 def read_page(url: str, body: bytes) -> tuple[str | None, str]:
@@ -109,10 +109,16 @@ def summary(db_path: str) -> dict[str, int]:
 @click.option("--live", is_flag=True, help="Crawl the real portals of data/sites.toml instead of the bundled sample.")
 @click.option("--max-pages", type=int, default=None, help="Listing pages to follow per site.")
 @click.option("-j", "--jobs", type=int, default=0, show_default=True,
-              help="Extraction worker processes (0 = one per core).")
+              help="Extraction worker processes (0 = one per core; with --queue: local workers beside the "
+                   "remote ones, 0 = none).")
 @click.option("--wait", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
               help="If another run holds the catalogue, wait up to SECONDS for it instead of stopping.")
-def run_cmd(db: str, live: bool, max_pages: int | None, jobs: int, wait: float | None) -> None:
+@click.option("--frontier", metavar="redis://HOST:PORT/DB",
+              help="Crawl on a shared Redis frontier with `thidua crawl --frontier URL --join` processes elsewhere.")
+@click.option("--queue", "queue_url", metavar="redis://HOST:PORT/DB",
+              help="Extract through a Redis queue served to `thidua extract-worker --queue URL` processes elsewhere.")
+def run_cmd(db: str, live: bool, max_pages: int | None, jobs: int, wait: float | None, frontier: str | None,
+            queue_url: str | None) -> None:
     """Crawl, extract and load the catalogue, then print a summary.
 
     With no options it crawls the bundled sample site (served on 127.0.0.1),
@@ -120,6 +126,10 @@ def run_cmd(db: str, live: bool, max_pages: int | None, jobs: int, wait: float |
     Running it again adds nothing that is already there.  One run at a time
     per catalogue: a second one stops with a message naming the running one,
     or waits for it with --wait (a nightly job: see README, "Nightly runs").
+
+    With --frontier and --queue the crawl and the extraction are shared with
+    processes on other machines (see README, "Past one machine"); without them
+    nothing needs Redis.
 
     Example:
 
@@ -131,20 +141,41 @@ def run_cmd(db: str, live: bool, max_pages: int | None, jobs: int, wait: float |
     from crawler.cli import crawl_summary, crawl_with_progress
     from crawler.health import health_summary
     from crawler.lock import CatalogueBusy, run_lock
+    from distributed.redisconn import RedisURLError
 
     console = Console(stderr=True)
     Path(db).parent.mkdir(parents=True, exist_ok=True)
     try:
+        from distributed.redisconn import connect
+
+        for url, option in ((frontier, "--frontier"), (queue_url, "--queue")):
+            if url:  # checked before anything runs: a bad URL stops the run with nothing done
+                connect(url, option).close()
         with run_lock(db, "thidua run", wait) as held:
             if held.waited_for:
                 console.print(f"waited {held.waited:.0f} s for {held.waited_for} to finish")
             console.print(f"[bold]thidua run[/]: crawling {'the live portals' if live else 'the bundled sample site'} → {db}")
-            stats = crawl_with_progress(Path(db), sample=not live, live=live, max_pages=max_pages)
+            if frontier:
+                from functools import partial
+
+                from distributed.crawl import crawl_frontier
+
+                stats = crawl_with_progress(Path(db), func=partial(crawl_frontier, frontier), live=live,
+                                            max_pages=max_pages)
+            else:
+                stats = crawl_with_progress(Path(db), sample=not live, live=live, max_pages=max_pages)
             console.print(crawl_summary(stats))
             console.print(health_summary(stats.get("health") or []), highlight=False)
-            n = extract_pending(db, jobs=jobs)
-            console.print(f"extracted {n} new or changed article(s)")
+            if queue_url:
+                from distributed.cli import extraction_summary
+                from distributed.extraction import serve_extraction
+
+                console.print(f"extracting through {queue_url}: start workers with thidua extract-worker --queue {queue_url}")
+                console.print(extraction_summary(serve_extraction(queue_url, db, local_workers=jobs), queue_url))
+            else:
+                n = extract_pending(db, jobs=jobs)
+                console.print(f"extracted {n} new or changed article(s)")
             counts = summary(db)
-    except CatalogueBusy as exc:
+    except (CatalogueBusy, RedisURLError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo("  ".join(f"{k}: {v}" for k, v in counts.items()))

@@ -84,6 +84,10 @@ class RunLedger:
             self._done_fh.write(url + "\n")
             self._done_fh.flush()
 
+    def bump(self, key: str, n: int = 1) -> None:
+        """Add to a counter without a progress event (saved with the next counted event)."""
+        self.stats[key] += n
+
     def count(self, key: str, n: int = 1, **event: Any) -> None:
         self.stats[key] += n
         self._save()
@@ -162,7 +166,7 @@ class ValidationPipeline(_LedgerPipeline):
         missing = [k for k in self.REQUIRED if not (isinstance(adapter.get(k), str) and adapter.get(k).strip())]
         if missing:
             ledger = self.ledger
-            ledger.stats["dropped"] += 1
+            ledger.bump("dropped")
             ledger.error(adapter.get("url"), f"article dropped: missing {', '.join(missing)}", kind="invalid",
                          site=adapter.get("source"))
             ledger.mark_done(adapter.get("url") or "")

@@ -165,16 +165,37 @@ def _run(db_path: Path, sites: list[Site], profile: str, state_root: Path, setti
         "db": str(db_path), "run_id": run_id, "run_dir": str(run_dir), "profile": profile,
         "sites": [s.to_dict() for s in sites], "settings": settings,
     }
+    log_path = state_root / "crawl.log"
+    code, reason = run_process(job, log_path, progress, {"run_id": run_id, "resumed": resumed,
+                                                         "sites": [s.id for s in sites]})
+    if code != 0 or reason != "finished":
+        raise CrawlInterrupted(
+            f"crawl run {run_id} stopped before finishing (exit {code}, reason {reason or 'killed'}); "
+            f"run again with the same sites and state dir ({state_root}) to resume; log: {log_path}")
+    stats = json.loads((run_dir / "stats.json").read_text())
+    stats.update(run_id=run_id, resumed=resumed)
+    site_stats = json.loads((run_dir / "sites.json").read_text()) if (run_dir / "sites.json").exists() else {}
+    with Catalogue(db_path) as cat:
+        stats["health"] = record_health(cat, run_id, sites, site_stats)
+        cat.finish_run(run_id, {k: v for k, v in stats.items() if k != "health"})
+    shutil.rmtree(run_dir, ignore_errors=True)
+    return stats
+
+
+def run_process(job: dict[str, Any], log_path: Path, progress: Progress | None,
+                started: dict[str, Any]) -> tuple[int, str | None]:
+    """Run the Scrapy crawl of ``job`` (``job["run_dir"]`` holds it) in a subprocess; returns its exit code and
+    the spider's close reason (None when it was killed).  Progress events are read from its stdout."""
+    run_dir = Path(job["run_dir"])
     job_file = run_dir / "job.json"
     job_file.write_text(json.dumps(job, ensure_ascii=False))
-    log_path = state_root / "crawl.log"
+    (run_dir / "closed.txt").unlink(missing_ok=True)
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     with log_path.open("w", encoding="utf-8") as log:
         proc = subprocess.Popen([sys.executable, "-m", "crawler.run", str(job_file)], stdout=subprocess.PIPE,
                                 stderr=log, text=True, encoding="utf-8", env=env)
         if progress:
-            progress({"event": "started", "pid": proc.pid, "run_id": run_id, "resumed": resumed,
-                      "sites": [s.id for s in sites], "stats": {}})
+            progress({"event": "started", "pid": proc.pid, **started, "stats": {}})
         try:
             assert proc.stdout is not None
             for line in proc.stdout:
@@ -189,19 +210,7 @@ def _run(db_path: Path, sites: list[Site], profile: str, state_root: Path, setti
                 proc.kill()
             raise
     closed = run_dir / "closed.txt"
-    reason = closed.read_text().strip() if closed.exists() else None
-    if code != 0 or reason != "finished":
-        raise CrawlInterrupted(
-            f"crawl run {run_id} stopped before finishing (exit {code}, reason {reason or 'killed'}); "
-            f"run again with the same sites and state dir ({state_root}) to resume; log: {log_path}")
-    stats = json.loads((run_dir / "stats.json").read_text())
-    stats.update(run_id=run_id, resumed=resumed)
-    site_stats = json.loads((run_dir / "sites.json").read_text()) if (run_dir / "sites.json").exists() else {}
-    with Catalogue(db_path) as cat:
-        stats["health"] = record_health(cat, run_id, sites, site_stats)
-        cat.finish_run(run_id, {k: v for k, v in stats.items() if k != "health"})
-    shutil.rmtree(run_dir, ignore_errors=True)
-    return stats
+    return code, (closed.read_text().strip() if closed.exists() else None)
 
 
 def run_job(job_file: str | Path) -> int:
@@ -221,8 +230,15 @@ def run_job(job_file: str | Path) -> int:
     settings.update(
         THIDUA_LEGACY_TLS_HOSTS=legacy_hosts,
         THIDUA_DB=job["db"], THIDUA_RUN_ID=job["run_id"], THIDUA_RUN_DIR=str(run_dir), THIDUA_PROGRESS=True,
-        JOBDIR=str(run_dir / "jobdir"),
     )
+    if job.get("frontier"):  # a crawl shared by several processes: the queue and run state are in Redis
+        from distributed.frontier import scrapy_settings
+
+        settings.update(scrapy_settings(job["frontier"]))
+        settings["DOWNLOADER_MIDDLEWARES"] = {**settings["DOWNLOADER_MIDDLEWARES"],
+                                              "distributed.frontier.DomainBudgetMiddleware": 570}
+    else:
+        settings["JOBDIR"] = str(run_dir / "jobdir")
     process = CrawlerProcess(settings)
     process.crawl(PortalSpider, sites=job["sites"])
     process.start()

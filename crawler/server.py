@@ -35,8 +35,10 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import json
+import os
 import secrets
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -135,7 +137,7 @@ class _Index:
         return self.exact.get((method, path, query)) or self.folded.get((method, path.lower(), query))
 
 
-def _make_handler(root: Path, index: _Index, robots: bytes):
+def _make_handler(root: Path, index: _Index, robots: bytes, access_log: Path | None = None):
     root = root.resolve()
 
     class Handler(BaseHTTPRequestHandler):
@@ -144,6 +146,16 @@ def _make_handler(root: Path, index: _Index, robots: bytes):
 
         def log_message(self, format, *args):  # noqa: A002 - stdlib signature
             return
+
+        def log_request(self, code="-", size="-") -> None:
+            if access_log is not None:  # one line per answer, appended whole (O_APPEND): servers may share a log
+                port = self.server.server_address[1]
+                line = f"{time.time():.6f} {port} {self.command} {self.path} {getattr(code, 'value', code)}\n"
+                fd = os.open(access_log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                try:
+                    os.write(fd, line.encode("utf-8", "replace"))
+                finally:
+                    os.close(fd)
 
         # -- helpers -------------------------------------------------------
         def _send(self, status: int, body: bytes, content_type: str = "text/plain; charset=utf-8",
@@ -249,15 +261,19 @@ def _robots(root: Path, routes: list[Route]) -> bytes:
 
 
 @contextmanager
-def serve_sample_site(root: Path = SAMPLE_ROOT, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+def serve_sample_site(root: Path = SAMPLE_ROOT, host: str = "127.0.0.1", port: int = 0,
+                      access_log: str | Path | None = None) -> Iterator[str]:
     """Serve ``root`` (a manifest-driven static site) in a background thread.
 
-    Yields the base URL, e.g. ``"http://127.0.0.1:8765"``; the server stops on exit.
+    Yields the base URL, e.g. ``"http://127.0.0.1:8765"``; the server stops on exit.  With ``access_log``
+    (default: the environment's ``THIDUA_SAMPLE_LOG``) every answer appends ``TIME PORT METHOD PATH STATUS``
+    to that file.
     Raises :class:`ManifestError` for a bad manifest and ``OSError`` if the port is taken.
     """
     root = Path(root)
     routes = load_manifest(root)
-    handler = _make_handler(root, _Index(routes), _robots(root, routes))
+    access_log = access_log or os.environ.get("THIDUA_SAMPLE_LOG") or None
+    handler = _make_handler(root, _Index(routes), _robots(root, routes), Path(access_log) if access_log else None)
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)

@@ -56,6 +56,7 @@ from crawler.pipelines import RunLedger
 from crawler.sites import Site
 from crawler.spiders.feeds import gunzip_limited, sitemaps_from_robots
 from crawler.spiders.paging import next_page_url
+from crawler.spiders.shared import LocalShared
 
 PRIORITY = {"article": 10, "sitemap": 5, "feed": 5, "listing": 0, "robots": 5}
 MAX_AFR_LOOPS = 3
@@ -137,17 +138,27 @@ class PortalSpider(scrapy.Spider):
         self.sites = [Site.from_dict(s) if isinstance(s, dict) else s for s in (sites or [])]
         self.sites_by_id = {s.id: s for s in self.sites}
         self.ledger: RunLedger | None = None
+        self.shared = LocalShared(self._state)
 
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
-        spider.ledger = RunLedger(
-            settings.get("THIDUA_DB"),
-            settings.getint("THIDUA_RUN_ID"),
-            settings.get("THIDUA_RUN_DIR"),
-            emit_progress=settings.getbool("THIDUA_PROGRESS"),
-        )
+        if settings.get("THIDUA_FRONTIER"):  # a crawl shared by several processes (distributed.frontier)
+            from distributed.frontier import RedisLedger, RedisShared
+            from distributed.redisconn import connect
+
+            server = connect(settings.get("THIDUA_FRONTIER"))
+            spider.shared = RedisShared(server)
+            spider.ledger = RedisLedger(server, settings.getint("THIDUA_RUN_ID"), settings.get("THIDUA_RUN_DIR"),
+                                        emit_progress=settings.getbool("THIDUA_PROGRESS"))
+        else:
+            spider.ledger = RunLedger(
+                settings.get("THIDUA_DB"),
+                settings.getint("THIDUA_RUN_ID"),
+                settings.get("THIDUA_RUN_DIR"),
+                emit_progress=settings.getbool("THIDUA_PROGRESS"),
+            )
         crawler.signals.connect(spider._on_closed, signal=signals.spider_closed)
         return spider
 
@@ -155,8 +166,6 @@ class PortalSpider(scrapy.Spider):
     def _state(self) -> dict:
         if not hasattr(self, "state") or self.state is None:
             self.state = {}
-        self.state.setdefault("chains", {})
-        self.state.setdefault("requested", set())
         return self.state
 
     def _on_closed(self, spider, reason: str) -> None:
@@ -177,11 +186,11 @@ class PortalSpider(scrapy.Spider):
 
     def _article_request(self, url: str, site: Site, chain: str):
         canon = site.own_url(canonical_url(url))
-        key = url_key(url)
-        state = self._state()
-        if key in state["requested"] or self.ledger.is_done(canon):
+        if self.ledger.is_done(canon):
             return None
-        state["requested"].add(key)
+        claim = self.shared.claim(url_key(url))
+        if claim is None:
+            return None
         headers = {}
         seen = self.ledger.seen(canon)
         if seen:
@@ -193,10 +202,9 @@ class PortalSpider(scrapy.Spider):
         # loop back to this URL must reach REDIRECT_MAX_TIMES and be reported, not vanish
         # in the dupefilter.
         return self._request(url, site, "article", chain, headers=headers, dont_filter=True,
-                             meta={"canon": canon, "handle_httpstatus_list": [304, *WALL_STATUSES]})
+                             meta={"canon": canon, "handle_httpstatus_list": [304, *WALL_STATUSES], **claim})
 
     async def start(self):
-        self._state()
         for site in self.sites:
             if site.robots_sitemaps:
                 parts = urlsplit(site.base_url)
@@ -231,7 +239,7 @@ class PortalSpider(scrapy.Spider):
     def _parse(self, response, site: Site, kind: str):
         meta = response.meta
         if response.status == 304:
-            self.ledger.stats["not_modified"] += 1
+            self.ledger.bump("not_modified")
             self.ledger.site_count(site.id, "unchanged")
             self.ledger.count("unchanged", url=response.url)
             self.ledger.touch(meta.get("canon") or canonical_url(response.url))
@@ -300,7 +308,7 @@ class PortalSpider(scrapy.Spider):
                        if response.request.headers.get(k)}
         yield scrapy.Request(with_query(response.url, "_afrLoop", page.afr_loop), callback=self.parse,
                              errback=self.on_error, meta=meta, headers=conditional, dont_filter=True,
-                             priority=response.request.priority)
+                             priority=response.request.priority, cookies=self._session_cookies(response))
 
     def _face_wall(self, response, site: Site, wall):
         """Send a literal stub cookie back once; otherwise log the wall and stop the site after a few."""
@@ -309,25 +317,40 @@ class PortalSpider(scrapy.Spider):
         if wall.cookie and tries < MAX_STUB_TRIES:
             keep = {k: v for k, v in meta.items() if k in _CARRIED_META}
             keep["wall_tries"] = tries + 1
+            cookies = {**(self._session_cookies(response) or {}), wall.cookie[0]: wall.cookie[1]}
             yield scrapy.Request(response.url, callback=self.parse, errback=self.on_error, meta=keep,
-                                 cookies={wall.cookie[0]: wall.cookie[1]}, dont_filter=True,
-                                 priority=response.request.priority)
+                                 cookies=cookies, dont_filter=True, priority=response.request.priority)
             return
         self.ledger.error(response.url, f"{wall.reason}; not parsed", kind="botwall", site=response.meta.get("site"))
         if meta["kind"] == "article":
             self.ledger.mark_done(meta.get("canon") or canonical_url(response.url))
-        walls = self._state().setdefault("walls", {})
-        walls[site.id] = walls.get(site.id, 0) + 1
+        walls = self.shared.add_wall(site.id)
         limit = self.crawler.settings.getint("THIDUA_BOTWALL_LIMIT", DEFAULT_BOTWALL_LIMIT)
-        if walls[site.id] >= limit and site.id not in self.stopped_sites():
-            self._state().setdefault("stopped", set()).add(site.id)
-            self.ledger.stats["sites_stopped"] += 1
-            self.ledger.emit("site_stopped", site=site.id, reason=f"{walls[site.id]} bot walls")
-            self.logger.warning("site %s stopped after %d bot walls (last: %s)", site.id, walls[site.id], wall.reason)
+        if walls >= limit and self.shared.stop_site(site.id):
+            self.ledger.bump("sites_stopped")
+            self.ledger.emit("site_stopped", site=site.id, reason=f"{walls} bot walls")
+            self.logger.warning("site %s stopped after %d bot walls (last: %s)", site.id, walls, wall.reason)
 
     def stopped_sites(self) -> set[str]:
         """Sites that answered with bot walls too often in this run; their requests are dropped."""
-        return self._state().setdefault("stopped", set())
+        return self.shared.stopped()
+
+    def _session_cookies(self, response) -> dict[str, str] | None:
+        """In a shared crawl, a request that continues a session (ADF loop, cookie stub, postback) may be
+        taken by another process: it carries the session's cookies (those sent, those just set) itself."""
+        if not self.shared.distributed:
+            return None
+        cookies: dict[str, str] = {}
+        sent = response.request.headers.get("Cookie") if response.request is not None else None
+        for pair in (sent or b"").decode("latin-1").split(";"):
+            name, eq, value = pair.strip().partition("=")
+            if eq and name:
+                cookies[name] = value
+        for header in response.headers.getlist("Set-Cookie"):
+            name, eq, value = header.decode("latin-1").split(";", 1)[0].strip().partition("=")
+            if eq and name:
+                cookies[name] = value
+        return cookies
 
     def _article_item(self, response, site: Site, page) -> ArticleItem | None:
         art = page.article
@@ -337,8 +360,7 @@ class PortalSpider(scrapy.Spider):
         self.ledger.site_count(site.id, "titled", 1 if art.title else 0)
         if site.since and art.published and art.published[:10] < site.since:
             self.ledger.mark_done(canon)
-            chain = self._state()["chains"].setdefault(response.meta["chain"], {})
-            chain["old"] = True
+            self.shared.mark_old(response.meta["chain"])
             self.ledger.count("skipped_old", url=canon, published=art.published)
             return None
         return ArticleItem(
@@ -369,20 +391,18 @@ class PortalSpider(scrapy.Spider):
     def _paginate(self, response, site: Site, page, article_urls: list[str]):
         meta = response.meta
         number = meta["page"]
-        chain = self._state()["chains"].setdefault(meta["chain"], {})
-        ids = chain.setdefault("ids", set())
-        new_ids = [u for u in article_urls if u not in ids]
-        ids.update(article_urls)
+        chain = meta["chain"]
+        new_ids = self.shared.new_ids(chain, number, article_urls)
         if number == 1:
-            chain["first"] = article_urls[0] if article_urls else None
+            self.shared.set_first(chain, article_urls[0] if article_urls else None)
         reason = None
         if number >= site.max_pages:
             reason = "max_pages"
         elif not new_ids:
             reason = "no new article IDs"
-        elif number > 1 and article_urls and article_urls[0] == chain.get("first"):
+        elif number > 1 and article_urls and article_urls[0] == self.shared.first(chain):
             reason = "wrapped to page 1"
-        elif chain.get("old"):
+        elif self.shared.is_old(chain):
             reason = "older than since"
         if reason:
             self.ledger.emit("listing_end", url=response.url, page=number, reason=reason)
@@ -393,7 +413,7 @@ class PortalSpider(scrapy.Spider):
         elif page.form:
             yield scrapy.FormRequest(
                 response.url, formdata={k: str(v) for k, v in page.form.items()}, callback=self.parse,
-                errback=self.on_error, priority=PRIORITY["listing"],
+                errback=self.on_error, priority=PRIORITY["listing"], cookies=self._session_cookies(response),
                 meta={"site": site.id, "kind": "listing", "chain": meta["chain"], "page": number + 1,
                       "cookiejar": site.id},
             )
@@ -422,10 +442,8 @@ class PortalSpider(scrapy.Spider):
         if site is None or meta.get("kind") != "listing" or meta.get("page", 1) != 1 or meta.get("chain") != request.url:
             return
         home = site.base_url + "/"
-        state = self._state().setdefault("home_fallback", set())
-        if site.id in state or home in site.start_urls:
+        if home in site.start_urls or not self.shared.first_fallback(site.id):
             return
-        state.add(site.id)
         self.ledger.emit("start_fallback", site=site.id, missing=request.url, home=home)
         self.logger.warning("%s: start page %s is gone; starting from %s (update start_paths in the sites file)",
                             site.id, request.url, home)

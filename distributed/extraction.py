@@ -1,0 +1,210 @@
+"""Extraction on many machines: ``thidua extract-queue`` feeds and writes, ``thidua extract-worker`` extracts.
+
+The queue is a Redis reliable queue (:class:`~distributed.redisconn.LeaseQueue`): article ids ready in a
+sorted set (by id), their texts in a hash.  A worker leases an id (moved atomically to the leases with a
+deadline, the *visibility timeout*), extracts the article, pushes the record to the results list and only
+then acknowledges the lease.  A worker killed mid-article never acknowledges it: when the deadline passes
+the writer (or any worker) puts the id back and another worker extracts it.  A record pushed twice (a
+worker killed between its push and its ack) is stored once: ``Catalogue.store_extraction`` is idempotent.
+
+The writer (:func:`serve_extraction`) is the one process that has the catalogue.  It feeds the pending
+articles (``Catalogue.pending_extraction``) a window at a time, so Redis holds a bounded number of texts,
+and stores the workers' records in batches, one transaction each, through ``Catalogue.store_extraction``
+— the path ``thidua run`` uses with its local process pool — and in the same order (article id).  The catalogue stays the truth about what is
+pending: a writer that stops part-way leaves the rest pending, and the next one starts a fresh job.
+
+Workers load the models before they take work (``extract.frontend.warm_up``) and say so
+(``thidua:extract:ready``), so a benchmark can time extraction alone.  ``THIDUA_EXTRACT_SLEEP=SECONDS`` makes a
+worker sleep that long per article after leasing it — a test hook that leaves time to kill it mid-article.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import time
+from collections import deque
+from pathlib import Path
+from typing import Any
+
+from catalog.store import Catalogue, now_iso
+from distributed.redisconn import PREFIX, LeaseQueue, RedisURLError, connect, wait_for
+
+NAME = f"{PREFIX}:extract"
+JOB, TEXTS, RESULTS, READY = f"{NAME}:job", f"{NAME}:texts", f"{NAME}:results", f"{NAME}:ready"
+TASKS = f"{NAME}:tasks"
+#: Articles in Redis at once (ready, leased or waiting to be stored).
+WINDOW = 2000
+STORE_BATCH = 100
+DEFAULT_LEASE = 60.0
+
+
+def serve_extraction(queue_url: str, db_path: str | Path, *, lease: float = DEFAULT_LEASE, local_workers: int = 0,
+                     window: int = WINDOW, progress=None) -> dict[str, Any]:
+    """Extract every pending article of the catalogue at ``db_path`` through the queue at ``queue_url``; this
+    process alone writes.  ``local_workers`` worker processes are started here too (0: the workers are
+    elsewhere, ``thidua extract-worker``).  Returns ``{"stored", "failed", "reaped", "seconds"}``."""
+    from extract.api import EXTRACTOR_VERSION
+
+    server = connect(queue_url, "--queue")
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        raise RedisURLError(f"{db_path}: no such catalogue")
+    procs = _start_local_workers(queue_url, local_workers)
+    try:
+        with Catalogue(db_path) as cat:
+            pending = cat.pending_extraction(EXTRACTOR_VERSION)
+            tasks = LeaseQueue(server, TASKS, lease)
+            server.delete(JOB, TEXTS, RESULTS, *tasks.keys)  # a fresh job: the catalogue, not Redis, knows what is pending
+            job = {"id": f"{socket.gethostname()}:{os.getpid()}:{time.time():.0f}", "version": EXTRACTOR_VERSION,
+                   "catalogue": str(db_path.resolve()), "lease": lease, "state": "running", "started": now_iso()}
+            server.set(JOB, json.dumps(job))
+            stats = _write_loop(server, cat, tasks, pending, EXTRACTOR_VERSION, window, progress)
+            server.set(JOB, json.dumps({**job, "state": "done"}))
+            stats["reaped"] = int(server.get(tasks.reaped) or 0)
+    finally:
+        for p in procs:
+            p.join(timeout=60)
+            if p.is_alive():
+                p.kill()
+    return stats
+
+
+def _start_local_workers(queue_url: str, n: int) -> list:
+    if n <= 0:
+        return []
+    import multiprocessing as mp
+
+    from extract.frontend import warm_up
+
+    warm_up()  # loaded once, shared by the forked workers
+    procs = [mp.get_context("fork").Process(target=work, args=(queue_url,), kwargs={"wait": 60.0}, daemon=True)
+             for _ in range(n)]
+    for p in procs:
+        p.start()
+    return procs
+
+
+def _write_loop(server, cat: Catalogue, tasks: LeaseQueue, pending, version: str, window: int, progress) -> dict:
+    """Store results in the order the articles were fed (article id), as the local pool does: facts take ids
+    and first reports in that order, so the catalogue is the one a single process makes."""
+    order: deque[int] = deque()  # fed, not yet stored
+    outstanding: set[int] = set()
+    arrived: dict[int, dict] = {}
+    stored = failed = 0
+    exhausted = False
+    start = time.monotonic()
+    while True:
+        if not exhausted and len(outstanding) < window:
+            exhausted = _feed(server, tasks, pending, order, outstanding, window)
+        raw = server.lrange(RESULTS, 0, STORE_BATCH - 1)
+        ids = []
+        for entry in raw:
+            result = json.loads(entry)
+            article_id = int(result["article_id"])
+            ids.append(str(article_id))
+            if article_id in outstanding:  # else a second record for one already in hand (its first worker was slow)
+                arrived.setdefault(article_id, result)
+        if raw:
+            with server.pipeline() as pipe:
+                pipe.hdel(TEXTS, *ids).ltrim(RESULTS, len(raw), -1).execute()
+        ready = []
+        while order and order[0] in arrived:
+            ready.append(arrived.pop(order.popleft()))
+        if ready:
+            with cat.db.atomic():
+                for result in ready:
+                    article_id = int(result["article_id"])
+                    outstanding.discard(article_id)
+                    if result.get("error") or result.get("version") != version:
+                        failed += 1
+                        why = result.get("error") or f"extractor version {result.get('version')}"
+                        cat.record_error(None, result.get("url"), f"extraction: {why}")
+                    else:
+                        cat.store_extraction(article_id, result["record"], version)
+                        stored += 1
+            if progress:
+                progress(stored + failed)
+        if raw or ready:
+            continue
+        if exhausted and not outstanding:
+            break
+        tasks.reap()
+        time.sleep(0.02)
+    return {"stored": stored, "failed": failed, "seconds": round(time.monotonic() - start, 3)}
+
+
+def _feed(server, tasks: LeaseQueue, pending, order: deque[int], outstanding: set[int], window: int) -> bool:
+    """Put pending articles into the queue up to the window; True when there are no more."""
+    with server.pipeline(transaction=False) as pipe:
+        while len(outstanding) < window:
+            art = next(pending, None)
+            if art is None:
+                pipe.execute()
+                return True
+            art_id = int(art["article_id"])
+            outstanding.add(art_id)
+            order.append(art_id)
+            pipe.hset(TEXTS, str(art_id), json.dumps(art, ensure_ascii=False))
+            pipe.zadd(tasks.ready, {str(art_id): art_id})
+        pipe.execute()
+    return False
+
+
+def _job(server) -> dict | None:
+    raw = server.get(JOB)
+    return json.loads(raw) if raw else None
+
+
+def work(queue_url: str, *, forever: bool = False, wait: float = 0.0, limit: int | None = None) -> int:
+    """Extract articles from the queue until its job is done (or, ``forever``, keep waiting for the next job);
+    returns how many this worker extracted.  ``wait``: seconds to wait for a job to appear."""
+    from extract.api import EXTRACTOR_VERSION, extract_text
+    from extract.frontend import warm_up
+
+    server = connect(queue_url, "--queue")
+    warm_up()
+    server.incr(READY)
+    if not wait_for(lambda: _job(server) is not None, wait if not forever else float("inf"), 0.05):
+        raise RedisURLError(f"--queue {queue_url}: no extraction job; start one with thidua extract-queue "
+                            f"--queue {queue_url} --db CATALOGUE")
+    sleep = float(os.environ.get("THIDUA_EXTRACT_SLEEP") or 0)
+    done = 0
+    tasks: LeaseQueue | None = None
+    while limit is None or done < limit:
+        job = _job(server)
+        if job is None or job.get("state") == "done":
+            if not forever:
+                break
+            time.sleep(0.2)
+            continue
+        if job["version"] != EXTRACTOR_VERSION:
+            raise RedisURLError(f"--queue {queue_url}: the job wants extractor {job['version']}, "
+                                f"this worker has {EXTRACTOR_VERSION}")
+        if tasks is None or tasks.lease_ms != int(job["lease"] * 1000):
+            tasks = LeaseQueue(server, TASKS, job["lease"])
+        got = tasks.take(1)
+        if not got:
+            tasks.reap()
+            time.sleep(0.02)
+            continue
+        token, member = got[0]
+        raw = server.hget(TEXTS, member)
+        if raw is None:  # already stored (a slow first worker finished it)
+            tasks.ack(token)
+            continue
+        art = json.loads(raw)
+        if sleep:
+            time.sleep(sleep)
+        try:
+            record = extract_text(art["text"], source=art["url"], published=art.get("published"),
+                                  title=art.get("title"), evidence=True)
+            result = {"article_id": art["article_id"], "version": EXTRACTOR_VERSION, "record": record}
+        except Exception as exc:  # one bad article must not stop the worker; the writer logs it
+            result = {"article_id": art["article_id"], "url": art.get("url"),
+                      "error": f"{type(exc).__name__}: {exc}"[:500]}
+        server.rpush(RESULTS, json.dumps(result, ensure_ascii=False, default=str))
+        tasks.ack(token)  # only now: a worker killed before this line leaves the lease to expire
+        done += 1
+    return done
