@@ -74,6 +74,24 @@ class Batch:
                                      f"({', '.join('?' * len(cols))})", self.rows.pop((table, cols)))
 
 
+def find_or_insert(db: sqlite_utils.Database, table: str, where: dict[str, Any], row: dict[str, Any]) -> tuple[int, bool]:
+    """(id, created) of the row matching ``where`` (IS-equality), inserted with ``row`` when there is none;
+    an existing row gets its empty columns filled from ``row``."""
+    cols = [c for c, v in row.items() if v is not None]
+    cond = " AND ".join(f"{_q(c)} IS ?" for c in where)
+    hit = db.execute(f"SELECT {', '.join(['id', *map(_q, cols)])} FROM {table} WHERE {cond}",
+                     list(where.values())).fetchone()
+    if hit is None:
+        full = {**where, **row}
+        return int(db.execute(f"INSERT INTO {table} ({', '.join(_q(c) for c in full)}) VALUES "
+                              f"({', '.join('?' * len(full))})", list(full.values())).lastrowid), True
+    fills = {c: row[c] for c, have in zip(cols, hit[1:], strict=True) if have is None}
+    if fills:
+        db.execute(f"UPDATE {table} SET {', '.join(f'{_q(k)} = ?' for k in fills)} WHERE id = ?",
+                   [*fills.values(), hit[0]])
+    return int(hit[0]), False
+
+
 def clear_mentions(db: sqlite_utils.Database, article_id: int) -> Touched:
     """Delete one article's mentions of canonical facts; returns the facts they pointed to."""
     touched = no_touched()

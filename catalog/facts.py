@@ -28,14 +28,14 @@ True
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import sqlite_utils
 
 from catalog import stories
-from catalog.coverage import Batch, Touched
+from catalog.coverage import Batch, Touched, find_or_insert
 from catalog.identity import (
     award_key,
     document_key,
@@ -110,20 +110,9 @@ class FactWriter:
         known = self.batch.ids.get(cache_key)
         if known is not None and known[1].issuperset(cols):
             return known[0]
-        cond = " AND ".join(f"{_q(c)} IS ?" for c in where)
-        hit = self.db.execute(f"SELECT {', '.join(['id', *map(_q, cols)])} FROM {table} WHERE {cond}",
-                              list(where.values())).fetchone()
-        if hit is None:
-            full = {**where, **row}
-            fact_id = int(self.db.execute(f"INSERT INTO {table} ({', '.join(_q(c) for c in full)}) VALUES "
-                                          f"({', '.join('?' * len(full))})", list(full.values())).lastrowid)
+        fact_id, created = find_or_insert(self.db, table, where, row)
+        if created:
             self.batch.created.setdefault(table, set()).add(fact_id)
-        else:
-            fact_id = int(hit[0])
-            fills = {c: row[c] for c, have in zip(cols, hit[1:], strict=True) if have is None}
-            if fills:
-                sets = ", ".join(f"{_q(k)} = ?" for k in fills)
-                self.db.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*fills.values(), fact_id])
         self.batch.ids[cache_key] = (fact_id, frozenset(cols) | (known[1] if known else frozenset()))
         return fact_id
 

@@ -29,7 +29,7 @@ from typing import Any
 import sqlite_utils
 
 from catalog import campaigns, stories
-from catalog.coverage import Batch, clear_mentions, no_touched, settle
+from catalog.coverage import Batch, clear_mentions, find_or_insert, no_touched, settle
 from catalog.facts import FactWriter
 from catalog.provinces import ProvinceIndex
 from catalog.records import as_int, as_year
@@ -84,21 +84,7 @@ class _Writer:
 
     def shared(self, table: str, unique: dict[str, Any], extra: dict[str, Any], evidence: Any) -> int:
         """Insert-or-find a shared row by its unique columns, fill its empty columns, add a mention."""
-        where = " AND ".join(f'"{c}" IS ?' for c in unique)
-        cols = [c for c, v in extra.items() if v is not None]
-        row = self.db.execute(f"SELECT {', '.join(['id', *(f'{chr(34)}{c}{chr(34)}' for c in cols)])} FROM {table}"
-                              f" WHERE {where}", list(unique.values())).fetchone()
-        if row is None:
-            full = {**unique, **extra}
-            names = ", ".join(f'"{c}"' for c in full)
-            fact_id = int(self.db.execute(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(full))})",
-                                          list(full.values())).lastrowid)
-        else:
-            fact_id = int(row[0])
-            fills = {c: extra[c] for c, have in zip(cols, row[1:], strict=True) if have is None}
-            if fills:
-                sets = ", ".join(f'"{k}" = ?' for k in fills)
-                self.db.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*fills.values(), fact_id])
+        fact_id, _ = find_or_insert(self.db, table, unique, extra)
         self.mention(table, fact_id, evidence)
         return fact_id
 

@@ -33,6 +33,12 @@ from catalog.store import Catalogue
 STAT_KEYS = ("pages_fetched", "new", "changed", "unchanged", "not_modified", "errors", "dropped", "skipped_old")
 
 
+def emit_line(event: str, data: dict[str, Any], stats: dict[str, int]) -> None:
+    """One progress event as a JSON line on stdout, the form ``crawler.run`` reads from a crawl process."""
+    sys.stdout.write(json.dumps({"event": event, **data, "stats": stats}, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.flush()
+
+
 class RunLedger:
     """Counters, error log, seen/done lookups and progress events for one crawl run."""
 
@@ -117,9 +123,7 @@ class RunLedger:
     def emit(self, event: str, **data: Any) -> None:
         """Write a progress event as one JSON line on stdout (read by ``crawler.run``)."""
         if self.emit_progress:
-            line = json.dumps({"event": event, **data, "stats": self.snapshot()}, ensure_ascii=False, default=str)
-            sys.stdout.write(line + "\n")
-            sys.stdout.flush()
+            emit_line(event, data, self.snapshot())
 
     def snapshot(self) -> dict[str, int]:
         return dict(self.stats)

@@ -9,9 +9,10 @@ worker killed between its push and its ack) is stored once: ``Catalogue.store_ex
 
 The writer (:func:`serve_extraction`) is the one process that has the catalogue.  It feeds the pending
 articles (``Catalogue.pending_extraction``) a window at a time, so Redis holds a bounded number of texts,
-and stores the workers' records in batches, one transaction each, through ``Catalogue.store_extraction``
-— the path ``thidua run`` uses with its local process pool — and in the same order (article id).  The catalogue stays the truth about what is
-pending: a writer that stops part-way leaves the rest pending, and the next one starts a fresh job.
+and stores the workers' records in batches, one transaction each, through ``Catalogue.store_extractions``
+(the path ``thidua run`` takes with its local process pool), in the same order (article id).  The catalogue
+stays the truth about what is pending: a writer that stops part-way leaves the rest pending, and the next
+one starts a fresh job.
 
 Workers load the models before they take work (``extract.frontend.warm_up``) and say so
 (``thidua:extract:ready``), so a benchmark can time extraction alone.  ``THIDUA_EXTRACT_SLEEP=SECONDS`` makes a
@@ -113,6 +114,7 @@ def _write_loop(server, cat: Catalogue, tasks: LeaseQueue, pending, version: str
         while order and order[0] in arrived:
             ready.append(arrived.pop(order.popleft()))
         if ready:
+            good = []
             with cat.db.atomic():
                 for result in ready:
                     article_id = int(result["article_id"])
@@ -122,8 +124,9 @@ def _write_loop(server, cat: Catalogue, tasks: LeaseQueue, pending, version: str
                         why = result.get("error") or f"extractor version {result.get('version')}"
                         cat.record_error(None, result.get("url"), f"extraction: {why}")
                     else:
-                        cat.store_extraction(article_id, result["record"], version)
-                        stored += 1
+                        good.append((article_id, result["record"]))
+                cat.store_extractions(good, version)  # one batch: facts looked up once, coverage settled once
+                stored += len(good)
             if progress:
                 progress(stored + failed)
         if raw or ready:

@@ -360,11 +360,9 @@ class RedisLedger:
 
     def emit(self, event: str, **data: Any) -> None:
         if self.emit_progress:
-            import sys
+            from crawler.pipelines import emit_line
 
-            line = json.dumps({"event": event, **data, "stats": self.snapshot()}, ensure_ascii=False, default=str)
-            sys.stdout.write(line + "\n")
-            sys.stdout.flush()
+            emit_line(event, data, self.snapshot())
 
     def snapshot(self) -> dict[str, int]:
         at, stats = self._snapshot
