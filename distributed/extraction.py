@@ -37,7 +37,10 @@ JOB, TEXTS, RESULTS, READY = f"{NAME}:job", f"{NAME}:texts", f"{NAME}:results", 
 TASKS = f"{NAME}:tasks"
 #: Articles in Redis at once (ready, leased or waiting to be stored).
 WINDOW = 2000
-STORE_BATCH = 100
+STORE_BATCH = 100  # results read from Redis at a time
+#: Records are stored together (one transaction, facts looked up and settled once) when this many are in
+#: hand or this long after the last store: one at a time, the writer would spend twice the CPU per record.
+HOLD_RECORDS, HOLD_SECONDS = 200, 1.0
 DEFAULT_LEASE = 60.0
 
 
@@ -89,13 +92,15 @@ def _start_local_workers(queue_url: str, n: int) -> list:
 
 def _write_loop(server, cat: Catalogue, tasks: LeaseQueue, pending, version: str, window: int, progress) -> dict:
     """Store results in the order the articles were fed (article id), as the local pool does: facts take ids
-    and first reports in that order, so the catalogue is the one a single process makes."""
+    and first reports in that order, so the catalogue is the one a single process makes.  A writer stopped
+    while it holds records leaves their articles pending: the next job extracts them again."""
     order: deque[int] = deque()  # fed, not yet stored
     outstanding: set[int] = set()
     arrived: dict[int, dict] = {}
     stored = failed = 0
     exhausted = False
-    start = time.monotonic()
+    held: list[dict] = []  # in order, waiting to be stored together
+    start = last_store = time.monotonic()
     while True:
         if not exhausted and len(outstanding) < window:
             exhausted = _feed(server, tasks, pending, order, outstanding, window)
@@ -113,25 +118,28 @@ def _write_loop(server, cat: Catalogue, tasks: LeaseQueue, pending, version: str
         ready = []
         while order and order[0] in arrived:
             ready.append(arrived.pop(order.popleft()))
-        if ready:
+        for result in ready:
+            outstanding.discard(int(result["article_id"]))
+        held += ready
+        done = exhausted and not outstanding
+        if held and (len(held) >= HOLD_RECORDS or time.monotonic() - last_store >= HOLD_SECONDS or done):
             good = []
             with cat.db.atomic():
-                for result in ready:
-                    article_id = int(result["article_id"])
-                    outstanding.discard(article_id)
+                for result in held:
                     if result.get("error") or result.get("version") != version:
                         failed += 1
                         why = result.get("error") or f"extractor version {result.get('version')}"
                         cat.record_error(None, result.get("url"), f"extraction: {why}")
                     else:
-                        good.append((article_id, result["record"]))
+                        good.append((int(result["article_id"]), result["record"]))
                 cat.store_extractions(good, version)  # one batch: facts looked up once, coverage settled once
-                stored += len(good)
+            stored += len(good)
+            held, last_store = [], time.monotonic()
             if progress:
                 progress(stored + failed)
         if raw or ready:
             continue
-        if exhausted and not outstanding:
+        if done and not held:
             break
         tasks.reap()
         time.sleep(0.02)
@@ -207,7 +215,7 @@ def work(queue_url: str, *, forever: bool = False, wait: float = 0.0, limit: int
         except Exception as exc:  # one bad article must not stop the worker; the writer logs it
             result = {"article_id": art["article_id"], "url": art.get("url"),
                       "error": f"{type(exc).__name__}: {exc}"[:500]}
-        server.rpush(RESULTS, json.dumps(result, ensure_ascii=False, default=str))
-        tasks.ack(token)  # only now: a worker killed before this line leaves the lease to expire
+        # the record, then the ack, in one round trip: a worker killed before it leaves the lease to expire
+        tasks.deliver(RESULTS, json.dumps(result, ensure_ascii=False, default=str), token)
         done += 1
     return done
