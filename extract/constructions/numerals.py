@@ -14,12 +14,14 @@ from dataclasses import dataclass
 
 from extract.frontend import Analysis
 
+#: "năm 2020", "năm học 2019-2020": group 1 the year, group 2 a school year's end (read it with year_of)
+YEAR = re.compile(r"(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?")
+
 _REVIEW = re.compile(
-    r"(?i:tổng kết|sơ kết|kết quả thực hiện|kết quả thi đua|đánh giá kết quả)[^.;:]{0,130}?(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?")
+    r"(?i:tổng kết|sơ kết|kết quả thực hiện|kết quả thi đua|đánh giá kết quả)[^.;:]{0,130}?" + YEAR.pattern)
 
 
-_PLEDGE = re.compile(
-    r"(?i:giao ước|ký kết|phát động)[^.;:]{0,60}?(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?")
+_PLEDGE = re.compile(r"(?i:giao ước|ký kết|phát động)[^.;:]{0,60}?" + YEAR.pattern)
 
 
 def year_of(m: re.Match, group: int = 1) -> int:

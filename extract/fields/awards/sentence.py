@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from extract.constructions.lists import Item, bullet_items, split_list
-from extract.constructions.numerals import _NUM_WORDS, year_of
+from extract.constructions.numerals import _NUM_WORDS, YEAR, year_of
 from extract.constructions.tables import _RANK_REF, ranked_units
 from extract.fields.awards.mentions import Mention, _conferrer_after, _conferrer_before, _Ctx, _mentions
 from extract.fields.awards.recipients import (
@@ -63,17 +63,14 @@ def _for_year(text: str, start: int, end: int, ctx: _Ctx, status: str) -> int | 
     m = _YEAR_SPAN.search(clause)
     if m:
         return int(m.group(2))
-    m = re.search(r"(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?", clause)
+    m = YEAR.search(clause)
     if m:
         return year_of(m)
-    m = re.search(r"(?i:giai đoạn)\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})", clause)
-    if m:
-        return int(m.group(1))
     tail = re.split(r"[;.](?:\s|$)", text[end:])[0]
     m = _YEAR_SPAN.search(tail)
     if m:
         return int(m.group(2))
-    m = re.search(r"(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?", tail)
+    m = YEAR.search(tail)
     if m:
         return year_of(m)
     m = re.match(r"^(?:[^,;]{0,30}\s)?(?i:năm)\s+((?:19|20)\d{2})\s*,", text[:start])  # "Năm 2024, Bộ … tặng …"

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from extract.constructions.lists import Item, clause_bounds, split_list
-from extract.constructions.numerals import Years, year_of
+from extract.constructions.numerals import YEAR, Years, year_of
 from extract.constructions.units import Unit, unit_from, unit_of_person_after, unit_of_person_before
 from extract.frontend import Sentence
 from extract.patterns import Hit, find_rules, mask
@@ -31,16 +31,16 @@ class Role:
 def _role_year(text: str, before: str, after: str, role: str, elect: bool, years: Years,
                cue_start: int | None = None) -> int | None:
     # "Cụm trưởng Cụm thi đua số 1 ngành TT&TT năm 2022": the year after the cluster's label and sector
-    m = re.match(r"^\s*(?:(?i:cụm thi đua|khối thi đua|cụm|khối)\s*(?:(?i:số)\s*)?\w{0,4}\s*(?:(?i:ngành|các)\s+[^\d,;.()]{1,40}?\s+)?)?(?:(?i:luân phiên)\s+)?(?:[,(]\s*)?(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?", after)
+    m = re.match(r"^\s*(?:(?i:cụm thi đua|khối thi đua|cụm|khối)\s*(?:(?i:số)\s*)?\w{0,4}\s*(?:(?i:ngành|các)\s+[^\d,;.()]{1,40}?\s+)?)?(?:(?i:luân phiên)\s+)?(?:[,(]\s*)?" + YEAR.pattern, after)
     if m:
         return year_of(m)
     if role == "leading_unit":
-        m = re.search(r"(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?", after[:120])
+        m = YEAR.search(after[:120])
         if m:
             return year_of(m)
     if re.search(r"(?i:năm nay)", before) and years.current:
         return years.current  # "Trong năm nay, Mặt trận xã A là cụm trưởng …"
-    cands = list(re.finditer(r"(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?", before))
+    cands = list(YEAR.finditer(before))
     for m in reversed(cands):
         pre = before[max(0, m.start() - 90): m.start()]
         if role != "leading_unit" and re.search(r"(?i:tổng kết|sơ kết|kết quả|thành tích)[^,;:.]{0,60}$", pre):
@@ -53,7 +53,7 @@ def _role_year(text: str, before: str, after: str, role: str, elect: bool, years
     if role == "leading_unit":
         # "Danh sách 3 đơn vị xuất sắc nhất năm 2022 gồm: A - dẫn đầu Cụm 5; B - …": the list's year
         head = text[: cue_start - len(before)] if cue_start is not None else ""
-        dated = list(re.finditer(r"(?i:năm(?: học)?)\s+((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?", head))
+        dated = list(YEAR.finditer(head))
         if years.review is None and dated:
             return year_of(dated[-1])
         return years.review
