@@ -57,23 +57,15 @@ def convert_pending(db: sqlite_utils.Database) -> bool:
 def convert(db: sqlite_utils.Database, v1_tables: list[str]) -> None:
     """Re-write the rows of the ``*_v1`` tables as canonical facts, then drop them."""
     per_article: dict[int, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-    if "awards_v1" in v1_tables:
-        ev = _evidence(db, "awards")
-        for r in db.query("SELECT * FROM awards_v1 ORDER BY id"):
-            per_article[r["article_id"]]["awards"].append({**r, "evidence": ev.get(r["id"])})
-    if "events_v1" in v1_tables:
-        ev = _evidence(db, "events")
-        for r in db.query("SELECT * FROM events_v1 ORDER BY id"):
-            per_article[r["article_id"]]["events"].append(
-                {**r, "kinds": json.loads(r["kinds"] or "[]"), "evidence": ev.get(r["id"])})
-    if "documents_v1" in v1_tables:
-        ev = _evidence(db, "documents")
-        for r in db.query("SELECT * FROM documents_v1 ORDER BY id"):
-            per_article[r["article_id"]]["documents"].append({**r, "evidence": ev.get(r["id"])})
-    if "people_v1" in v1_tables:
-        ev = _evidence(db, "people")
-        for r in db.query("SELECT * FROM people_v1 ORDER BY id"):
-            per_article[r["article_id"]]["people"].append({**r, "evidence": ev.get(r["id"])})
+    for table in ("awards", "events", "documents", "people"):  # one v1 row per article's report
+        if f"{table}_v1" not in v1_tables:
+            continue
+        ev = _evidence(db, table)
+        for r in db.query(f"SELECT * FROM {table}_v1 ORDER BY id"):
+            fact = {**r, "evidence": ev.get(r["id"])}
+            if table == "events":
+                fact["kinds"] = json.loads(r["kinds"] or "[]")
+            per_article[r["article_id"]][table].append(fact)
     if "cluster_roles_v1" in v1_tables:
         reports = _role_articles(db)
         for r in db.query("SELECT * FROM cluster_roles_v1 ORDER BY id"):
