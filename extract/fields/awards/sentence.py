@@ -59,20 +59,12 @@ _YEAR_SPAN = re.compile(r"(?i:từ(?: năm)?|giai đoạn)\s+((?:19|20)\d{2})\s*
 
 
 def _for_year(text: str, start: int, end: int, ctx: _Ctx, status: str) -> int | None:
-    clause = text[start:end]
-    m = _YEAR_SPAN.search(clause)
-    if m:
-        return int(m.group(2))
-    m = YEAR.search(clause)
-    if m:
-        return year_of(m)
-    tail = re.split(r"[;.](?:\s|$)", text[end:])[0]
-    m = _YEAR_SPAN.search(tail)
-    if m:
-        return int(m.group(2))
-    m = YEAR.search(tail)
-    if m:
-        return year_of(m)
+    # the award's own clause, then the rest of its sentence: a span's end year, else "năm N"
+    for part in (text[start:end], re.split(r"[;.](?:\s|$)", text[end:])[0]):
+        if m := _YEAR_SPAN.search(part):
+            return int(m.group(2))
+        if m := YEAR.search(part):
+            return year_of(m)
     m = re.match(r"^(?:[^,;]{0,30}\s)?(?i:năm)\s+((?:19|20)\d{2})\s*,", text[:start])  # "Năm 2024, Bộ … tặng …"
     if m:
         return int(m.group(1))
