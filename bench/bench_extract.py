@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from underthesea import word_tokenize
 
-    from extract.frontend import warm_up
+    from extract.api import warm_up
     from extract.normalize import normalize_text
 
     warm_up()

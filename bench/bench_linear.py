@@ -82,7 +82,7 @@ def build(shape: str, size_kb: int) -> str:
 
 def _run(shape: str, size_kb: int, queue) -> None:
     from extract.api import extract_text
-    from extract.frontend import warm_up
+    from extract.api import warm_up
 
     warm_up()
     text = build(shape, size_kb)

@@ -42,7 +42,7 @@ def _fork_workers(queue_url: str, jobs: int, forever: bool, wait: float) -> int:
     import multiprocessing as mp
 
     from distributed.extraction import work
-    from extract.frontend import warm_up
+    from extract.api import warm_up
 
     warm_up()
     with mp.get_context("fork").Pool(jobs) as pool:

@@ -14,7 +14,7 @@ and stores the workers' records in batches, one transaction each, through ``Cata
 stays the truth about what is pending: a writer that stops part-way leaves the rest pending, and the next
 one starts a fresh job.
 
-Workers load the models before they take work (``extract.frontend.warm_up``) and say so
+Workers load the models before they take work (``extract.api.warm_up``) and say so
 (``thidua:extract:ready``), so a benchmark can time extraction alone.  ``THIDUA_EXTRACT_SLEEP=SECONDS`` makes a
 worker sleep that long per article after leasing it — a test hook that leaves time to kill it mid-article.
 """
@@ -41,6 +41,13 @@ STORE_BATCH = 100  # results read from Redis at a time
 #: Records are stored together (one transaction, facts looked up and settled once) when this many are in
 #: hand or this long after the last store: one at a time, the writer would spend twice the CPU per record.
 HOLD_RECORDS, HOLD_SECONDS = 200, 1.0
+#: Texts sent to Redis per round trip while feeding: the workers start on the first ones while the rest go.
+FEED_CHUNK = 50
+#: The writer waits at most this long for results before it looks again at what it holds; expired leases
+#: are put back every REAP_SECONDS (a lease lasts a minute by default).
+POLL_SECONDS, REAP_SECONDS = 0.05, 1.0
+#: A worker reads the job (its state, extractor version and lease) this often while there is work.
+JOB_SECONDS = 0.5
 DEFAULT_LEASE = 60.0
 
 
@@ -80,7 +87,7 @@ def _start_local_workers(queue_url: str, n: int) -> list:
         return []
     import multiprocessing as mp
 
-    from extract.frontend import warm_up
+    from extract.api import warm_up
 
     warm_up()  # loaded once, shared by the forked workers
     procs = [mp.get_context("fork").Process(target=work, args=(queue_url,), kwargs={"wait": 60.0}, daemon=True)
@@ -100,21 +107,23 @@ def _write_loop(server, cat: Catalogue, tasks: LeaseQueue, pending, version: str
     stored = failed = 0
     exhausted = False
     held: list[dict] = []  # in order, waiting to be stored together
-    start = last_store = time.monotonic()
+    start = last_store = last_result = time.monotonic()
+    reaped_at = start
     while True:
         if not exhausted and len(outstanding) < window:
             exhausted = _feed(server, tasks, pending, order, outstanding, window)
-        raw = server.lrange(RESULTS, 0, STORE_BATCH - 1)
-        ids = []
+        # one round trip: wait (briefly) for results and take up to a batch of them, then count what is left
+        # to lease; the workers delete each text with their result (``deliver``)
+        with server.pipeline(transaction=False) as pipe:
+            popped, left = pipe.blmpop(POLL_SECONDS, 1, RESULTS, direction="LEFT", count=STORE_BATCH) \
+                .zcard(tasks.ready).execute()
+        raw = popped[1] if popped else []
         for entry in raw:
             result = json.loads(entry)
             article_id = int(result["article_id"])
-            ids.append(str(article_id))
-            if article_id in outstanding:  # else a second record for one already in hand (its first worker was slow)
-                arrived.setdefault(article_id, result)
-        if raw:
-            with server.pipeline() as pipe:
-                pipe.hdel(TEXTS, *ids).ltrim(RESULTS, len(raw), -1).execute()
+            if article_id in outstanding and article_id not in arrived:  # else a second record for one already
+                arrived[article_id] = result                               # in hand (its first worker was slow)
+                last_result = time.monotonic()
         ready = []
         while order and order[0] in arrived:
             ready.append(arrived.pop(order.popleft()))
@@ -122,7 +131,10 @@ def _write_loop(server, cat: Catalogue, tasks: LeaseQueue, pending, version: str
             outstanding.discard(int(result["article_id"]))
         held += ready
         done = exhausted and not outstanding
-        if held and (len(held) >= HOLD_RECORDS or time.monotonic() - last_store >= HOLD_SECONDS or done):
+        # at the tail (everything fed and nothing left to lease) the workers are on their last articles: store
+        # what arrives at once, so the job does not end with one long store that no worker overlaps
+        tail = exhausted and not left
+        if held and (len(held) >= HOLD_RECORDS or time.monotonic() - last_store >= HOLD_SECONDS or done or tail):
             good = []
             with cat.db.atomic():
                 for result in held:
@@ -137,17 +149,21 @@ def _write_loop(server, cat: Catalogue, tasks: LeaseQueue, pending, version: str
             held, last_store = [], time.monotonic()
             if progress:
                 progress(stored + failed)
-        if raw or ready:
-            continue
         if done and not held:
             break
-        tasks.reap()
-        time.sleep(0.02)
-    return {"stored": stored, "failed": failed, "seconds": round(time.monotonic() - start, 3)}
+        if not tail and len(raw) < STORE_BATCH:
+            time.sleep(POLL_SECONDS)  # let results gather: a round trip and a decode loop per few, not per one
+        if not raw and time.monotonic() - reaped_at >= REAP_SECONDS:  # leases of dead workers go back
+            tasks.reap()
+            reaped_at = time.monotonic()
+    # seconds: the whole job, through the last store; extracted_seconds: until the last record arrived
+    return {"stored": stored, "failed": failed, "seconds": round(time.monotonic() - start, 3),
+            "extracted_seconds": round(last_result - start, 3)}
 
 
 def _feed(server, tasks: LeaseQueue, pending, order: deque[int], outstanding: set[int], window: int) -> bool:
-    """Put pending articles into the queue up to the window; True when there are no more."""
+    """Put pending articles into the queue up to the window, :data:`FEED_CHUNK` per round trip; True when
+    there are no more."""
     with server.pipeline(transaction=False) as pipe:
         while len(outstanding) < window:
             art = next(pending, None)
@@ -159,6 +175,8 @@ def _feed(server, tasks: LeaseQueue, pending, order: deque[int], outstanding: se
             order.append(art_id)
             pipe.hset(TEXTS, str(art_id), json.dumps(art, ensure_ascii=False))
             pipe.zadd(tasks.ready, {str(art_id): art_id})
+            if len(pipe) >= 2 * FEED_CHUNK:
+                pipe.execute()
         pipe.execute()
     return False
 
@@ -171,8 +189,7 @@ def _job(server) -> dict | None:
 def work(queue_url: str, *, forever: bool = False, wait: float = 0.0, limit: int | None = None) -> int:
     """Extract articles from the queue until its job is done (or, ``forever``, keep waiting for the next job);
     returns how many this worker extracted.  ``wait``: seconds to wait for a job to appear."""
-    from extract.api import EXTRACTOR_VERSION, extract_text
-    from extract.frontend import warm_up
+    from extract.api import EXTRACTOR_VERSION, extract_text, warm_up
 
     server = connect(queue_url, "--queue")
     warm_up()
@@ -183,26 +200,29 @@ def work(queue_url: str, *, forever: bool = False, wait: float = 0.0, limit: int
     sleep = float(os.environ.get("THIDUA_EXTRACT_SLEEP") or 0)
     done = 0
     tasks: LeaseQueue | None = None
+    checked = 0.0  # when the job was last read: again every JOB_SECONDS, and whenever the queue is empty
     while limit is None or done < limit:
-        job = _job(server)
-        if job is None or job.get("state") == "done":
-            if not forever:
-                break
-            time.sleep(0.2)
-            continue
-        if job["version"] != EXTRACTOR_VERSION:
-            raise RedisURLError(f"--queue {queue_url}: the job wants extractor {job['version']}, "
-                                f"this worker has {EXTRACTOR_VERSION}")
-        if tasks is None or tasks.lease_ms != int(job["lease"] * 1000):
-            tasks = LeaseQueue(server, TASKS, job["lease"])
-        got = tasks.take(1)
+        if tasks is None or time.monotonic() - checked >= JOB_SECONDS:
+            job, checked = _job(server), time.monotonic()
+            if job is None or job.get("state") == "done":
+                if not forever:
+                    break
+                tasks = None
+                time.sleep(0.2)
+                continue
+            if job["version"] != EXTRACTOR_VERSION:
+                raise RedisURLError(f"--queue {queue_url}: the job wants extractor {job['version']}, "
+                                    f"this worker has {EXTRACTOR_VERSION}")
+            if tasks is None or tasks.lease_ms != int(job["lease"] * 1000):
+                tasks = LeaseQueue(server, TASKS, job["lease"])
+        got = tasks.take_with(TEXTS)  # the lease and the text, one round trip
         if not got:
             tasks.reap()
+            checked = 0.0
             time.sleep(0.02)
             continue
-        token, member = got[0]
-        raw = server.hget(TEXTS, member)
-        if raw is None:  # already stored (a slow first worker finished it)
+        token, member, raw = got[0]
+        if raw is None:  # already delivered (a slow first worker finished it)
             tasks.ack(token)
             continue
         art = json.loads(raw)
@@ -216,6 +236,6 @@ def work(queue_url: str, *, forever: bool = False, wait: float = 0.0, limit: int
             result = {"article_id": art["article_id"], "url": art.get("url"),
                       "error": f"{type(exc).__name__}: {exc}"[:500]}
         # the record, then the ack, in one round trip: a worker killed before it leaves the lease to expire
-        tasks.deliver(RESULTS, json.dumps(result, ensure_ascii=False, default=str), token)
+        tasks.deliver(RESULTS, json.dumps(result, ensure_ascii=False, default=str), token, forget=(TEXTS, member))
         done += 1
     return done

@@ -63,7 +63,8 @@ def connect(url: str, option: str = "--frontier", timeout: float = 5.0) -> redis
     return client
 
 
-# KEYS: ready, leases, leased   ARGV: lease ms, how many
+# KEYS: ready, leases, leased[, values hash]   ARGV: lease ms, how many
+# with a values hash, each member's value in it follows its token and member (false where it has none)
 _LEASE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -77,6 +78,7 @@ for i = 1, #items, 2 do
   redis.call('HSET', KEYS[3], token, score .. '\\n' .. member)
   out[#out + 1] = token
   out[#out + 1] = member
+  if KEYS[4] then out[#out + 1] = redis.call('HGET', KEYS[4], member) end
 end
 return out
 """
@@ -131,17 +133,27 @@ class LeaseQueue:
         flat = self._lease(keys=[self.ready, self.leases, self.leased], args=[self.lease_ms, n])
         return list(zip(flat[::2], flat[1::2], strict=True))
 
+    def take_with(self, values: str, n: int = 1) -> list[tuple[bytes, bytes, bytes | None]]:
+        """``take`` that also reads each member's value in the hash ``values``, in the same round trip:
+        ``[(token, member, value or None), …]``."""
+        flat = self._lease(keys=[self.ready, self.leases, self.leased, values], args=[self.lease_ms, n])
+        return list(zip(flat[::3], flat[1::3], flat[2::3], strict=True))
+
     def ack(self, *tokens: bytes) -> None:
         """The work of these leases is safe: forget them."""
         if tokens:
             with self.server.pipeline() as pipe:
                 pipe.zrem(self.leases, *tokens).hdel(self.leased, *tokens).execute()
 
-    def deliver(self, key: str, value: str, token: bytes) -> None:
-        """Push a lease's result onto the list ``key``, then forget the lease: one round trip, in that order,
-        so a worker killed before it leaves the lease to expire and never drops a result it acknowledged."""
+    def deliver(self, key: str, value: str, token: bytes, *, forget: tuple[str, bytes] | None = None) -> None:
+        """Push a lease's result onto the list ``key``, then forget the lease: one transaction, one round trip,
+        so a worker killed before it leaves the lease to expire and never drops a result it acknowledged.
+        ``forget=(hash, field)`` deletes the work's input in the same transaction."""
         with self.server.pipeline() as pipe:
-            pipe.rpush(key, value).zrem(self.leases, token).hdel(self.leased, token).execute()
+            pipe.rpush(key, value).zrem(self.leases, token).hdel(self.leased, token)
+            if forget:
+                pipe.hdel(*forget)
+            pipe.execute()
 
     def renew(self, tokens) -> int:
         """Push the deadline of these (still held) leases one lease period ahead; returns how many were held."""

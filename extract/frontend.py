@@ -257,7 +257,7 @@ def analyze(text: str, *, published: str | dt.date | None = None, title: str | N
 
 
 @functools.lru_cache(maxsize=1)
-def warm_up() -> None:
-    """Load the models and patterns once (useful before timing or forking workers)."""
+def load_models() -> None:
+    """Load the gazetteer and the taggers once (``extract.api.warm_up`` also compiles every field's patterns)."""
     gazetteer()
     analyze("Sở TT&TT tỉnh Bình Dương tổ chức hội nghị tổng kết phong trào thi đua năm 2020.").sentences[0].annotated()

@@ -12,6 +12,7 @@ text is kept beside it in the catalogue.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -175,6 +176,16 @@ def strip_diacritics(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case, diacritic-free key for accent-insensitive matching and search."""
+    if len(text) <= _FOLD_MEMO_LEN:  # names, kinds, keys: the same few thousand, folded again and again
+        return _fold_memo(text)
+    return strip_diacritics(text).lower()
+
+
+_FOLD_MEMO_LEN = 120
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _fold_memo(text: str) -> str:
     return strip_diacritics(text).lower()
 
 

@@ -108,3 +108,22 @@ def test_lease_queue_take_renew_ack_reap(redis_url):
     assert queue.reap() == 1 and queue.counts() == (2, 0)  # expired: back among the ready, in score order
     assert [m for _, m in queue.take(5)] == [b"a2", b"a3"]
     assert not queue.idle() and int(server.get(queue.reaped)) == 1
+
+
+def test_lease_with_its_input_and_deliver_forgetting_it(redis_url):
+    """A worker leases an id and reads its text in one round trip, and its result, the ack and the removal of
+    the text go together: a second worker leasing the same id after a slow first one finds no text."""
+    server = redis.Redis.from_url(redis_url)
+    queue = LeaseQueue(server, "test:w", lease_seconds=0.2)
+    server.hset("test:w:texts", mapping={"7": "bảy", "8": "tám"})
+    queue.put("7", 7)
+    queue.put("8", 8)
+    queue.put("9", 9)  # no text: already delivered by someone else
+    (tok7, m7, text7), (tok8, m8, text8), (tok9, m9, text9) = queue.take_with("test:w:texts", 3)
+    assert (m7, text7, m8, text8, m9, text9) == (b"7", "bảy".encode(), b"8", "tám".encode(), b"9", None)
+    queue.deliver("test:w:results", "record 7", tok7, forget=("test:w:texts", m7))
+    assert server.lrange("test:w:results", 0, -1) == [b"record 7"]
+    assert server.hkeys("test:w:texts") == [b"8"] and queue.counts() == (0, 2)
+    time.sleep(0.25)
+    assert queue.reap() == 2
+    assert [(m, v) for _, m, v in queue.take_with("test:w:texts", 5)] == [(b"8", "tám".encode()), (b"9", None)]

@@ -215,3 +215,14 @@ def test_a_caption_in_a_one_cell_table_above_the_lead_is_body():
             "Sáng 20/12, Công đoàn ngành Y tế tổ chức hội nghị tổng kết công tác công đoàn năm 2023.\n")
     texts = [s.text for s in analyze(text).sentences]
     assert any(t.lstrip("| ").startswith("Chủ tịch Công đoàn ngành Y tế Lê Văn Bình trao") for t in texts)
+
+
+def test_the_warm_up_article_reaches_every_field():
+    """warm_up() extracts WARM_TEXT so that a worker has compiled every field's patterns before it takes
+    work: the text must keep giving each field something, or that field's first real article pays for it."""
+    from extract.api import WARM_TEXT, extract_text
+
+    record = extract_text(WARM_TEXT, source="https://warm-up.invalid/", published="2024-01-15")
+    fields = ("provinces", "clusters", "campaigns", "themes", "awards", "events", "documents", "people")
+    assert [f for f in fields if not record.get(f)] == []
+    assert {a["status"] for a in record["awards"]} == {"proposed"}
