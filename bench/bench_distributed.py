@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=1200, help="article pages of the synthetic portal")
     ap.add_argument("--extract", type=int, default=720, help="articles to extract")
-    ap.add_argument("--rounds", type=int, default=5, help="extraction rounds of 1 and 2 workers (median reported)")
+    ap.add_argument("--rounds", type=int, default=7, help="extraction rounds of 1 and 2 workers (median reported)")
     ap.add_argument("--skip-crawl", action="store_true")
     args = ap.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="bench-distributed-"))

@@ -14,7 +14,6 @@ list; the catalogue loader stores that provenance.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -170,9 +169,18 @@ Năm 2024, Cụm bầu tỉnh Gia Lai làm Cụm trưởng, tỉnh Kon Tum làm 
 """
 
 
-@functools.lru_cache(maxsize=1)
+_WARMED: set[int] = set()  # the processes (pids) warmed so far
+
+
 def warm_up() -> None:
-    """Load the models and patterns once, by extracting :data:`WARM_TEXT` (useful before timing or forking
-    workers: the first article of a cold process costs some 40 times a warm one)."""
+    """Load the models and patterns, by extracting :data:`WARM_TEXT` (before timing or forking workers: the
+    first article of a cold process costs some 40 times a warm one).  Once per process: a child forked
+    after its parent warmed up extracts the text once more, which costs milliseconds and copies now the
+    memory pages it would otherwise copy on write during its first articles."""
+    import os
+
+    if os.getpid() in _WARMED:
+        return
     load_models()
     extract_text(WARM_TEXT, source="https://warm-up.invalid/", published="2024-01-15", evidence=True)
+    _WARMED.add(os.getpid())
