@@ -71,6 +71,23 @@ def test_count_then_list_one_unit_a_line():
                                    key=str)
 
 
+def test_a_decision_article_ending_its_count_on_a_colon_names_one_recipient_a_line():
+    """"Điều 2. Tặng … cho 03 tập thể:" and the list below, no "gồm": a line is one recipient — after its comma
+    come the unit it belongs to or a person's position, not a second recipient."""
+    text = ("Điều 2. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 03 tập thể đã có thành tích\n"
+            "xuất sắc trong công tác phòng, chống thiên tai năm 2022:\n"
+            "1. Tổ Kỹ thuật, Công ty Thủy lợi Bắc Sông Mã (huyện Yên Định);\n"
+            "2. Trạm Y tế xã Quảng Nham;\n"
+            "3. Đội Cứu nạn, cứu hộ, Phòng Cảnh sát phòng cháy chữa cháy (Công an tỉnh).\n"
+            "Điều 3. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 cá nhân:\n"
+            "- Ông Lê Văn Thành, Phó Chủ tịch UBND xã Hải Châu;\n"
+            "- Bà Trịnh Thị Mai, Trưởng trạm, Trạm Y tế xã Quảng Nham.\n")
+    got = _awards(text)
+    assert len(got) == 5 and all(g[:2] == ("Bằng khen", "province") and g[4] is None for g in got)
+    # the third line's own name holds commas ("Đội Cứu nạn, cứu hộ"): one recipient for it all the same
+    assert {"Tổ Kỹ thuật", "Trạm Y tế xã Quảng Nham", "Lê Văn Thành", "Trịnh Thị Mai"} < {g[2] for g in got}
+
+
 def test_a_count_that_names_nobody_stays_a_count():
     text = "Dịp này, UBND tỉnh tặng Cờ thi đua cho 5 tập thể có thành tích xuất sắc trong năm 2023."
     assert _awards(text) == [("Cờ thi đua", "province", None, None, 5, "conferred")]

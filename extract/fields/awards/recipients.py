@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from extract.constructions.lists import Item, bullet_items, split_list
+from extract.constructions.lists import Item, bullet_lines, split_list
 from extract.constructions.places import home_province
 from extract.constructions.tables import ranked_units
 from extract.constructions.units import unit_from, unit_heads
@@ -207,7 +207,10 @@ def _honoured_units(a: Analysis, s: Sentence, pos: int) -> list[Item]:
 
 
 # a count that announces the list naming its members: "cho 7 tập thể, gồm: A; B; C", "đối với 10 tập thể gồm:"
-_COUNT_THEN_LIST = re.compile(r"^\s*(?:[^\W\d]+\s+)?0*(\d{1,4})\s+[^;:.()]{1,200}?(?:,\s*)?(?<![\w])(?i:gồm|bao gồm|gồm có|là)(?![\w])\s*:?\s*")
+# or, in a decision, a count closing its sentence on a colon, the list on the lines below: "Tặng Cờ thi đua
+# … cho 04 tập thể đã hoàn thành xuất sắc nhiệm vụ năm 2018:" / "1. UBND phường Vĩnh Hòa;"
+_COUNT_THEN_LIST = re.compile(r"^\s*(?:[^\W\d]+\s+)?0*(\d{1,4})\s+(?:[^;:.()]{1,200}?(?:,\s*)?(?<![\w])"
+                              r"(?i:gồm|bao gồm|gồm có|là)(?![\w])\s*:?\s*|[^;:.()]{1,200}:\s*$)")
 
 
 def _named_after_count(a: Analysis | None, s: Sentence, items: list[Item], seg_start: int, seg_end: int,
@@ -225,8 +228,14 @@ def _named_after_count(a: Analysis | None, s: Sentence, items: list[Item], seg_s
         return items
     rest = text[start:limit]
     if not rest.strip(" .;") and a is not None:
-        named = [Item(it.text, it.start - s.start, it.end - s.start, it.province, it.count, it.noun, it.person)
-                 for it in _drop_position_places(a.text, bullet_items(a, s.index)) if it.count is None]
+        named = []
+        for line, lo, hi in bullet_lines(a, s.index):  # one recipient a line: after a comma come its parent
+            found = [it for it in _drop_position_places(a.text, split_list(line.text[lo:hi], line.start + lo))
+                     if it.count is None]               # unit or a person's position ("Bà A, Phó Giám đốc Sở B")
+            if found:
+                it = found[0]
+                named.append(Item(it.text, it.start - s.start, it.end - s.start, it.province, it.count, it.noun,
+                                  it.person))
     else:
         stop = min([i for i in (_recipient_end(rest.replace(";", ",")), len(rest)) if i >= 0])
         named = _drop_position_places(text, [it for it in split_list(rest[:stop], start) if it.count is None])
