@@ -88,6 +88,18 @@ def test_a_decision_article_ending_its_count_on_a_colon_names_one_recipient_a_li
     assert {"Tổ Kỹ thuật", "Trạm Y tế xã Quảng Nham", "Lê Văn Thành", "Trịnh Thị Mai"} < {g[2] for g in got}
 
 
+def test_a_unit_named_after_its_province_without_the_name_is_of_the_home_province():
+    """"Trường Chính trị tỉnh" in a Bắc Kạn paper is Bắc Kạn's, so the headline's short name and the body's
+    full one are one award, not two — also when a guest from another province is named as often."""
+    text = ("Trường Chính trị tỉnh đón nhận Huân chương Lao động hạng Nhì\n"
+            "Sáng 9/11, Trường Chính trị tỉnh Bắc Kạn tổ chức lễ kỷ niệm 55 năm thành lập và đón nhận Huân chương "
+            "Lao động hạng Nhì của Chủ tịch nước. Dự buổi lễ có đại diện Trường Chính trị tỉnh Thái Nguyên.\n"
+            "Thay mặt lãnh đạo Nhà nước, Phó Bí thư Tỉnh ủy trao Huân chương Lao động hạng Nhì cho tập thể Trường "
+            "Chính trị tỉnh.")
+    got = _awards(text)
+    assert [(g[0], g[1], g[3], g[5]) for g in got] == [("Huân chương Lao động", "state", "Bắc Kạn", "conferred")]
+
+
 def test_a_count_that_names_nobody_stays_a_count():
     text = "Dịp này, UBND tỉnh tặng Cờ thi đua cho 5 tập thể có thành tích xuất sắc trong năm 2023."
     assert _awards(text) == [("Cờ thi đua", "province", None, None, 5, "conferred")]
