@@ -240,6 +240,18 @@ def test_container_block_after_thuoc_is_not_a_cluster_but_cua_cum_is():
         "Cụm thi đua các Sở Xây dựng khu vực Tây Nguyên"]
 
 
+def test_thuoc_a_place_and_ve_a_domain_go_on_inside_a_clusters_name():
+    """"… các xã thuộc huyện Yên Thế", "… quản lý nhà nước về văn hóa" are part of the name; "thuộc Khối …" and
+    "về dự hội nghị" still end it."""
+    got = [c["label"] for c in clusters_of(analyze(
+        "Ủy ban nhân dân xã Tân Sỏi là đơn vị dẫn đầu Cụm thi đua các xã thuộc huyện Yên Thế năm 2019; "
+        "Sở Du lịch dẫn đầu Khối thi đua các cơ quan quản lý nhà nước về văn hóa - xã hội."))]
+    assert got == ["Cụm thi đua các xã thuộc huyện Yên Thế", "Khối thi đua các cơ quan quản lý nhà nước về văn hóa - xã hội"]
+    assert [c["label"] for c in clusters_of(analyze(
+        "Đại diện Khối thi đua các doanh nghiệp tỉnh về dự hội nghị tổng kết năm 2022 tại Hà Nội."))] == [
+        "Khối thi đua các doanh nghiệp tỉnh"]
+
+
 def test_table_rows_give_items_from_the_unit_cell():
     a = analyze("Cụm thi đua số 9 gồm 3 đơn vị:\nSTT | Đơn vị | Nhiệm vụ\n1 | Cục Thống kê tỉnh Trà Vinh | Cụm trưởng\n"
                 "2 | Cục Thống kê tỉnh Vĩnh Long | Thành viên\n3 | Cục Thống kê tỉnh Bến Tre | Thành viên")

@@ -61,6 +61,12 @@ def _list_of_nouns() -> re.Pattern[str]:
     return re.compile(r",(?=\s*" + rule_regex("CLUSTER_COORD_NOUN").pattern + r")|(?<=[A-ZĐ]{2}),(?=\s*[A-ZĐ]{2,6}(?![\w]))")
 
 
+# "thuộc"/"về" inside a name: "Cụm thi đua các phường thuộc thành phố Nha Trang", "Khối thi đua các cơ quan
+# quản lý nhà nước về kinh tế" (not "Cụm 3 thuộc Khối …", "… về dự hội nghị")
+_NAME_GOES_ON = re.compile(r"(?:thuộc\s+(?:thành phố|thị xã|huyện|quận|tỉnh|TP\.?)\s+[A-ZĐ]"
+                           r"|về\s+(?:kinh tế|văn hóa|xã hội|nội chính|tổng hợp|đảng|quốc phòng|an ninh)(?![\w]))")
+
+
 def _descriptor(text: str, start: int) -> str:
     """The description written after a head, up to a verb, a delimiter or a year."""
     rest = text[start:]
@@ -68,7 +74,8 @@ def _descriptor(text: str, start: int) -> str:
     stop = re.search(r"[,;:.()\"“”]|\s[-–]\s(?![A-ZĐ])", masked)
     rest = rest[: stop.start()] if stop else rest
     names = [(h.start, h.end) for h in find_rules("CLUSTER_NAME_PART", rest)]
-    ends = [h for h in find_rules("CLUSTER_LABEL_END", rest) if not any(s <= h.start < e for s, e in names)]
+    ends = [h for h in find_rules("CLUSTER_LABEL_END", rest) if not any(s <= h.start < e for s, e in names)
+            and not _NAME_GOES_ON.match(rest, h.start)]
     for h in ends:
         if h.start > 0:
             rest = rest[: h.start]
