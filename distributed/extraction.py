@@ -153,7 +153,7 @@ def _write_loop(server, cat: Catalogue, tasks: LeaseQueue, pending, version: str
             break
         if not tail and len(raw) < STORE_BATCH:
             time.sleep(POLL_SECONDS)  # let results gather: a round trip and a decode loop per few, not per one
-        if not raw and time.monotonic() - reaped_at >= REAP_SECONDS:  # leases of dead workers go back
+        if time.monotonic() - reaped_at >= REAP_SECONDS:  # leases of dead workers go back, results coming or not
             tasks.reap()
             reaped_at = time.monotonic()
     # seconds: the whole job, through the last store; extracted_seconds: until the last record arrived
