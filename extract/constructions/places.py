@@ -50,9 +50,14 @@ _PROVINCIAL_UNIT = re.compile(
 _BELOW_PROVINCE = re.compile(r"(?:(?i:huyện|quận|thị xã|thành phố|phường|thị trấn)|(?<![\w])xã)\s+[A-ZĐ0-9]")
 
 
+# a unit named after the province it serves without naming it: "Bệnh viện Đa khoa tỉnh", "Hội Nông dân tỉnh"
+_OF_THE_PROVINCE = re.compile(r"(?<![\w])(?:tỉnh|Tỉnh)$")
+
+
 def home_province(unit: str, province: str | None) -> str | None:
-    """The province of a provincial unit written without one ("Sở Y tế" in a Long An article → Long An)."""
-    if province and _PROVINCIAL_UNIT.match(unit) and not _BELOW_PROVINCE.search(unit):
+    """The province of a provincial unit written without one ("Sở Y tế" in a Long An article → Long An;
+    "Bệnh viện Đa khoa tỉnh" → its province)."""
+    if province and (_PROVINCIAL_UNIT.match(unit) and not _BELOW_PROVINCE.search(unit) or _OF_THE_PROVINCE.search(unit)):
         return province
     return None
 

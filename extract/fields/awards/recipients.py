@@ -268,13 +268,7 @@ def _recipient_province(item: Item, ctx: _Ctx) -> str | None:
         return ctx.province
     if item.person:
         return None
-    if ctx.province and _OF_THE_PROVINCE.search(item.text):  # "Bệnh viện Đa khoa tỉnh": the home province's
-        return ctx.province
     return home_province(item.text, ctx.province)
-
-
-# a unit named after the province it serves without naming it: "Bệnh viện Đa khoa tỉnh", "Hội Nông dân tỉnh"
-_OF_THE_PROVINCE = re.compile(r"(?<![\w])(?:tỉnh|Tỉnh)$")
 
 
 def _recipient_text(item: Item) -> str:
